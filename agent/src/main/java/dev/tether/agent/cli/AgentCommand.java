@@ -1,26 +1,32 @@
 package dev.tether.agent.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.tether.agent.AgentVersion;
 
-/** {@code java -jar tether-agent.jar --version}. */
+import java.io.PrintStream;
+
+/** {@code java -jar tether-agent.jar --version | attach <pid> [key=value,...]}. */
 public final class AgentCommand {
+    static final String USAGE = "usage: java -jar tether-agent.jar --version | attach <pid> [key=value,...]";
+
     private AgentCommand() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 1 && args[0].equals("--version")) {
-            Properties p = new Properties();
-            try (InputStream in = AgentCommand.class.getResourceAsStream("/dev/tether/agent/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            System.out.println("tether-agent " + p.getProperty("version", "unknown"));
-            return;
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
         }
-        System.err.println("usage: java -jar tether-agent.jar --version");
-        System.exit(2);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && args[0].equals("--version")) {
+            out.println("tether-agent " + AgentVersion.get());
+            return 0;
+        }
+        if (args.length >= 2 && args.length <= 3 && args[0].equals("attach")) {
+            return new AttachCommand(out, err).run(args[1], args.length == 3 ? args[2] : "");
+        }
+        err.println(USAGE);
+        return 2;
     }
 }

@@ -1,0 +1,50 @@
+package dev.tether.agent.config;
+
+import dev.tether.agent.log.LogLevel;
+
+import java.io.File;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The agent's settled configuration: every option has a value, checked and typed. Immutable. */
+public final class AgentOptions {
+    private final Map<Option, Object> values;
+
+    AgentOptions(Map<Option, Object> values) {
+        this.values = new EnumMap<Option, Object>(values);
+        for (Option o : Option.values()) {
+            if (!this.values.containsKey(o)) {
+                throw new IllegalArgumentException("no value for " + o.key());
+            }
+        }
+    }
+
+    public String app() {
+        return (String) values.get(Option.APP);
+    }
+
+    /** 0 asks for a free port. */
+    public int port() {
+        return (Integer) values.get(Option.PORT);
+    }
+
+    /** A literal IP address. */
+    public String bind() {
+        return (String) values.get(Option.BIND);
+    }
+
+    public File discoveryDir() {
+        return (File) values.get(Option.DISCOVERY_DIR);
+    }
+
+    /** Names from {@link dev.tether.agent.instrument.Instrumentations}; empty for {@code none}. */
+    @SuppressWarnings("unchecked")
+    public Set<String> instrument() {
+        return (Set<String>) values.get(Option.INSTRUMENT);
+    }
+
+    public LogLevel log() {
+        return (LogLevel) values.get(Option.LOG);
+    }
+}

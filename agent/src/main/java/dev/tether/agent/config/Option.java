@@ -1,0 +1,63 @@
+package dev.tether.agent.config;
+
+import java.util.Locale;
+
+/**
+ * Every option the agent understands. Each is read from the {@code -javaagent} arguments
+ * ({@code key=value}), then {@code -Dtether.<key>}, then {@code TETHER_<KEY>}; the first found wins.
+ *
+ * <p>Issue 7 (auto-instrumentation) adds its options here ({@code methods}, {@code max.label.values}),
+ * with a case in {@link OptionValues#parse} and a getter in {@link AgentOptions}.
+ */
+public enum Option {
+    APP("app", false),
+    PORT("port", false),
+    BIND("bind", false),
+    DISCOVERY_DIR("discovery.dir", false),
+    /** A list: {@code instrument=a,b} keeps {@code b} as a second value, since commas also separate options. */
+    INSTRUMENT("instrument", true),
+    LOG("log", false);
+
+    private final String key;
+    private final boolean list;
+
+    Option(String key, boolean list) {
+        this.key = key;
+        this.list = list;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Whether a bare token after this option continues its value ({@code instrument=jdbc,http}). */
+    public boolean isList() {
+        return list;
+    }
+
+    public String systemProperty() {
+        return "tether." + key;
+    }
+
+    public String environmentVariable() {
+        return "TETHER_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    static Option byKey(String key) {
+        for (Option o : values()) {
+            if (o.key.equals(key)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    static String[] keys() {
+        Option[] all = values();
+        String[] keys = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            keys[i] = all[i].key;
+        }
+        return keys;
+    }
+}

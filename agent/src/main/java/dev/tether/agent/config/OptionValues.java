@@ -1,0 +1,168 @@
+package dev.tether.agent.config;
+
+import dev.tether.agent.instrument.Instrumentations;
+import dev.tether.agent.log.LogLevel;
+
+import java.io.File;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns an option's raw text into its typed value, or says what was expected.
+ *
+ * <p>A switch rather than lambdas: premain runs before the app's main, and the first lambda in a JVM
+ * costs tens of milliseconds of bootstrap.
+ */
+final class OptionValues {
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+    private static final int MAX_APP_LENGTH = 200;
+
+    private OptionValues() {
+    }
+
+    static Object parse(Option option, List<String> raw) throws OptionException {
+        if (option.isList()) {
+            return parseList(option, raw);
+        }
+        String value = raw.get(0).trim();
+        switch (option) {
+            case APP:
+                return app(value);
+            case PORT:
+                return port(value);
+            case BIND:
+                return bind(value);
+            case DISCOVERY_DIR:
+                return directory(value);
+            case LOG:
+                return logLevel(value);
+            default:
+                throw new IllegalStateException("no parser for " + option);
+        }
+    }
+
+    private static Object parseList(Option option, List<String> raw) throws OptionException {
+        if (option == Option.INSTRUMENT) {
+            return instrument(raw);
+        }
+        throw new IllegalStateException("no parser for " + option);
+    }
+
+    static String app(String value) throws OptionException {
+        if (value.isEmpty() || value.length() > MAX_APP_LENGTH) {
+            throw bad(Option.APP, value, "a name of 1 to " + MAX_APP_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw bad(Option.APP, value, "a name without control characters");
+            }
+        }
+        return value;
+    }
+
+    static Integer port(String value) throws OptionException {
+        int port;
+        try {
+            port = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw bad(Option.PORT, value, "a port number from 0 to 65535; 0 picks a free one");
+        }
+        if (port < 0 || port > 65535) {
+            throw bad(Option.PORT, value, "a port number from 0 to 65535; 0 picks a free one");
+        }
+        return port;
+    }
+
+    /** Only literal addresses and {@code localhost}: premain must never wait for DNS. */
+    static String bind(String value) throws OptionException {
+        if (value.equals("localhost")) {
+            return "127.0.0.1";
+        }
+        java.util.regex.Matcher m = IPV4.matcher(value);
+        if (m.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(m.group(i)) > 255) {
+                    throw bad(Option.BIND, value, "an IP address such as 127.0.0.1 or ::1");
+                }
+            }
+            return value;
+        }
+        String unbracketed = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+        if (IPV6.matcher(unbracketed).matches()) {
+            return unbracketed;
+        }
+        throw bad(Option.BIND, value, "an IP address such as 127.0.0.1 or ::1");
+    }
+
+    static File directory(String value) throws OptionException {
+        if (value.isEmpty()) {
+            throw bad(Option.DISCOVERY_DIR, value, "a directory");
+        }
+        if (value.equals("~") || value.startsWith("~/")) {
+            return new File(System.getProperty("user.home"), value.substring(1));
+        }
+        return new File(value);
+    }
+
+    static LogLevel logLevel(String value) throws OptionException {
+        String[] names = {"quiet", "info", "debug"};
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (LogLevel level : LogLevel.values()) {
+            if (level.name().toLowerCase(Locale.ROOT).equals(lower)) {
+                return level;
+            }
+        }
+        throw new OptionException("bad value '" + value + "' for option 'log'" + Suggestions.hint(lower, names));
+    }
+
+    /** {@code all}, {@code none}, or names of {@link Instrumentations}. Resolved to the selected names. */
+    static Set<String> instrument(List<String> raw) throws OptionException {
+        String[] known = Instrumentations.names();
+        Set<String> selected = new LinkedHashSet<String>();
+        for (String item : raw) {
+            String name = item.trim().toLowerCase(Locale.ROOT);
+            if ((name.equals("all") || name.equals("none")) && raw.size() > 1) {
+                throw new OptionException("bad value '" + join(raw) + "' for option 'instrument' ('" + name
+                        + "' cannot be combined with other names)");
+            }
+            if (name.equals("none")) {
+                return Collections.emptySet();
+            }
+            if (name.equals("all")) {
+                Collections.addAll(selected, known);
+                return Collections.unmodifiableSet(selected);
+            }
+            if (!contains(known, name)) {
+                String closest = Suggestions.closest(name, known);
+                String hint = closest != null
+                        ? " (did you mean '" + closest + "'?)"
+                        : " (expected all, none or a list of: " + (known.length == 0 ? "no instrumentations yet" : Suggestions.join(known)) + ")";
+                throw new OptionException("bad value '" + item.trim() + "' for option 'instrument'" + hint);
+            }
+            selected.add(name);
+        }
+        return Collections.unmodifiableSet(selected);
+    }
+
+    private static boolean contains(String[] values, String value) {
+        for (String v : values) {
+            if (v.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String join(List<String> values) {
+        return Suggestions.join(values.toArray(new String[0]));
+    }
+
+    private static OptionException bad(Option option, String value, String expected) {
+        return new OptionException("bad value '" + value + "' for option '" + option.key() + "' (expected " + expected + ")");
+    }
+}

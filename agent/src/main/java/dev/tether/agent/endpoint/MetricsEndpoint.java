@@ -1,0 +1,75 @@
+package dev.tether.agent.endpoint;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UnsupportedEncodingException;
+import java.io.Writer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code GET /metrics}: the registry in text 0.0.4, or OpenMetrics when {@code Accept} asks for it.
+ * {@code name[]=...} narrows the answer to those families, as in Prometheus's own clients.
+ */
+public final class MetricsEndpoint implements RequestHandler {
+    public static final String PATH = "/metrics";
+
+    private final CollectorRegistry registry;
+
+    public MetricsEndpoint(CollectorRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        if (!request.path().equals(PATH)) {
+            return HttpResponse.error(404, "not found; metrics are at " + PATH);
+        }
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return HttpResponse.methodNotAllowed("GET, HEAD");
+        }
+        String contentType = TextFormat.chooseContentType(request.header("accept"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(32 * 1024);
+        try {
+            Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+            TextFormat.writeFormat(contentType, writer, registry.filteredMetricFamilySamples(names(request.query())));
+            writer.flush();
+        } catch (IOException e) {
+            return HttpResponse.error(500, "could not write metrics: " + e.getMessage());
+        }
+        return HttpResponse.ok(contentType, body.toByteArray());
+    }
+
+    /** The {@code name[]} parameters; empty means all. */
+    static Set<String> names(String query) {
+        if (query.isEmpty()) {
+            return Collections.emptySet();
+        }
+        Set<String> names = new HashSet<String>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            if (decode(pair.substring(0, eq)).equals("name[]")) {
+                names.add(decode(pair.substring(eq + 1)));
+            }
+        }
+        return names;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, "UTF-8");
+        } catch (UnsupportedEncodingException | IllegalArgumentException e) {
+            return s;
+        }
+    }
+}

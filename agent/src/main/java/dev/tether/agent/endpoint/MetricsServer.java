@@ -1,0 +1,200 @@
+package dev.tether.agent.endpoint;
+
+import dev.tether.agent.lifecycle.DaemonThreads;
+import dev.tether.agent.log.AgentLog;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A small HTTP/1.1 server on a {@link ServerSocket}: one request per connection, bounded heads, read
+ * timeouts, daemon threads only.
+ *
+ * <p>Why not the JDK's {@code com.sun.net.httpserver}: started before {@code main}, it reads the
+ * {@code sun.net.httpserver.*} properties once and for all, so the app's own settings would be ignored;
+ * its dispatcher thread is not a daemon; and {@code stop()} costs the exit time it waits. Here a
+ * shutdown closes the socket and is done.
+ */
+public final class MetricsServer implements Closeable {
+    static final int READ_TIMEOUT_MILLIS = 5000;
+    private static final int MAX_WORKERS = 4;
+    private static final int WORKER_IDLE_SECONDS = 30;
+
+    private final ServerSocket socket;
+    private final RequestHandler handler;
+    private final AgentLog log;
+    private final ThreadPoolExecutor workers;
+    private volatile boolean closed;
+
+    private MetricsServer(ServerSocket socket, RequestHandler handler, AgentLog log) {
+        this.socket = socket;
+        this.handler = handler;
+        this.log = log;
+        // No idle threads: scrapes come every few seconds, and a thread is cheap to start.
+        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, WORKER_IDLE_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<Runnable>(), new DaemonThreads("tether-http-worker"));
+    }
+
+    /**
+     * Binds {@code address:port} and starts accepting. A port that is taken gets one line in the log and a
+     * free port instead, so a clash never costs the app its metrics.
+     */
+    public static MetricsServer start(InetAddress address, int port, RequestHandler handler, AgentLog log) throws IOException {
+        ServerSocket socket;
+        try {
+            socket = bind(address, port);
+        } catch (BindException e) {
+            if (port == 0) {
+                throw e;
+            }
+            log.problem("port " + port + " on " + address.getHostAddress() + " is taken (" + e.getMessage()
+                    + "); serving on a free port instead");
+            socket = bind(address, 0);
+        }
+        MetricsServer server = new MetricsServer(socket, handler, log);
+        DaemonThreads.newThread("tether-http", new Runnable() {
+            @Override
+            public void run() {
+                server.acceptLoop();
+            }
+        }).start();
+        return server;
+    }
+
+    private static ServerSocket bind(InetAddress address, int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(new InetSocketAddress(address, port), 50);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** Stops accepting at once; a response being written is cut short, which is fine at exit. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+        workers.shutdownNow();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            final Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (Throwable t) {
+                if (!closed) {
+                    log.problem("metrics endpoint stopped: " + t);
+                }
+                return;
+            }
+            try {
+                workers.execute(new Runnable() {
+                    @Override
+                    public void run() {
+                        serve(connection);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // Every worker is busy with slow clients: turn this one away rather than queue it.
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    void serve(Socket connection) {
+        try {
+            connection.setSoTimeout(READ_TIMEOUT_MILLIS);
+            InputStream in = connection.getInputStream();
+            OutputStream out = connection.getOutputStream();
+            HttpRequest request;
+            try {
+                request = HttpRequestReader.read(in);
+            } catch (HttpRequestReader.BadRequest e) {
+                write(out, HttpResponse.error(e.status, e.getMessage()), false, false);
+                return;
+            } catch (SocketTimeoutException e) {
+                write(out, HttpResponse.error(408, "request not received within " + READ_TIMEOUT_MILLIS + " ms"), false, false);
+                return;
+            }
+            if (request == null) {
+                return;
+            }
+            HttpResponse response;
+            try {
+                response = handler.handle(request);
+            } catch (Throwable t) {
+                log.debug("request failed: " + t);
+                response = HttpResponse.error(500, "internal error");
+            }
+            write(out, response, request.acceptsGzip(), request.method().equals("HEAD"));
+        } catch (Throwable t) {
+            // The client went away or the server is closing: nothing to tell anyone.
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void write(OutputStream out, HttpResponse response, boolean gzip, boolean headOnly) throws IOException {
+        byte[] body = response.body();
+        boolean compress = gzip && response.status() == 200 && body.length > 0;
+        if (compress) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(body.length / 4 + 64);
+            GZIPOutputStream zip = new GZIPOutputStream(buffer);
+            zip.write(body);
+            zip.close();
+            body = buffer.toByteArray();
+        }
+        StringBuilder head = new StringBuilder(160);
+        head.append("HTTP/1.1 ").append(response.status()).append(' ').append(HttpResponse.reason(response.status())).append("\r\n");
+        head.append("Content-Type: ").append(response.contentType()).append("\r\n");
+        head.append("Content-Length: ").append(body.length).append("\r\n");
+        if (compress) {
+            head.append("Content-Encoding: gzip\r\n");
+        }
+        if (response.allow() != null) {
+            head.append("Allow: ").append(response.allow()).append("\r\n");
+        }
+        head.append("Vary: Accept, Accept-Encoding\r\n");
+        head.append("Connection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (!headOnly) {
+            out.write(body);
+        }
+        out.flush();
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tether.agent.instrument;
+
+import dev.tether.agent.config.AgentOptions;
+import dev.tether.agent.log.AgentLog;
+import io.prometheus.client.CollectorRegistry;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Installs the selected automatic instrumentations. Extension point for issue 7.
+ *
+ * <p>It runs on the {@code tether-start} thread, never in premain, because loading Byte Buddy and
+ * installing transformers costs 300-450 ms. It runs after the endpoint is up and before the discovery
+ * file is written: the agent reports itself ready only once every instrumentation is in place, so no
+ * request served after "ready" goes uncounted. Classes the app loaded meanwhile must be retransformed
+ * (Byte Buddy's {@code RETRANSFORMATION} strategy with {@code disableClassFormatChanges()}).
+ */
+public final class InstrumentationInstaller {
+    /**
+     * Relocation rewrites Byte Buddy's property names too. Disabling the Nexus keeps Byte Buddy off
+     * {@code sun.misc.Unsafe}, whose use JDK 24+ reports with a warning on stderr.
+     */
+    static final String NEXUS_DISABLED_PROPERTY = "dev.tether.agent.shaded.net.bytebuddy.nexus.disabled";
+
+    private final Instrumentation instrumentation;
+    private final AgentOptions options;
+    private final CollectorRegistry registry;
+    private final AgentLog log;
+
+    public InstrumentationInstaller(Instrumentation instrumentation, AgentOptions options, CollectorRegistry registry, AgentLog log) {
+        this.instrumentation = instrumentation;
+        this.options = options;
+        this.registry = registry;
+        this.log = log;
+    }
+
+    /** Installs what {@code instrument} selected; never throws. */
+    public void install() {
+        if (options.instrument().isEmpty()) {
+            return;
+        }
+        try {
+            if (System.getProperty(NEXUS_DISABLED_PROPERTY) == null) {
+                System.setProperty(NEXUS_DISABLED_PROPERTY, "true");
+            }
+            // Issue 7: build one AgentBuilder for options.instrument(), register its metrics in `registry`,
+            // and installOn(instrumentation). Nothing is selectable yet (Instrumentations.names() is empty).
+            log.debug("instrumentations selected: " + options.instrument());
+        } catch (Throwable t) {
+            log.problem("instrumentation not installed: " + t);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.tether.agent.log;
+
+/** Values of the {@code log} option. */
+public enum LogLevel {
+    QUIET, INFO, DEBUG
+}
