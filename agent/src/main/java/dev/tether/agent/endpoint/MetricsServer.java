@@ -33,6 +33,8 @@ import java.util.zip.GZIPOutputStream;
 public final class MetricsServer implements Closeable {
     static final int READ_TIMEOUT_MILLIS = 5000;
     private static final int MAX_WORKERS = 4;
+    private static final int DRAIN_MILLIS = 200;
+    private static final long MAX_DRAIN_BYTES = 1 << 20;
     private static final int WORKER_IDLE_SECONDS = 30;
 
     private final ServerSocket socket;
@@ -138,6 +140,7 @@ public final class MetricsServer implements Closeable {
                 request = HttpRequestReader.read(in);
             } catch (HttpRequestReader.BadRequest e) {
                 write(out, HttpResponse.error(e.status, e.getMessage()), false, false);
+                drain(connection);
                 return;
             } catch (SocketTimeoutException e) {
                 write(out, HttpResponse.error(408, "request not received within " + READ_TIMEOUT_MILLIS + " ms"), false, false);
@@ -188,6 +191,22 @@ public final class MetricsServer implements Closeable {
             out.write(body);
         }
         out.flush();
+    }
+
+    /**
+     * Closing a socket with unread input makes the kernel send a reset, which can destroy the error
+     * response before the client reads it. So half-close, and read away what is left, within bounds.
+     */
+    private static void drain(Socket connection) throws IOException {
+        connection.shutdownOutput();
+        connection.setSoTimeout(DRAIN_MILLIS);
+        InputStream in = connection.getInputStream();
+        byte[] skip = new byte[8192];
+        long total = 0;
+        int n;
+        while (total < MAX_DRAIN_BYTES && (n = in.read(skip)) >= 0) {
+            total += n;
+        }
     }
 
     private static void closeQuietly(Socket s) {

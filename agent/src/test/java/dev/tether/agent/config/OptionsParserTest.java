@@ -1,0 +1,159 @@
+package dev.tether.agent.config;
+
+import dev.tether.agent.log.LogLevel;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OptionsParserTest {
+    private final Map<String, String> env = new HashMap<>();
+    private final Properties props = new Properties();
+
+    private AgentOptions parse(String args) throws OptionException {
+        return new OptionsParser(env, props).parse(args);
+    }
+
+    @Test
+    void parse_noOptions_defaults() throws Exception {
+        props.setProperty("sun.java.command", "com.acme.Billing --flag");
+        props.setProperty("user.home", "/home/ann");
+        AgentOptions o = parse(null);
+        assertThat(o.app()).isEqualTo("Billing");
+        assertThat(o.port()).isZero();
+        assertThat(o.bind()).isEqualTo("127.0.0.1");
+        assertThat(o.log()).isEqualTo(LogLevel.INFO);
+        assertThat(o.instrument()).isEmpty(); // "all" of no instrumentations yet
+    }
+
+    @Test
+    void parse_defaultDiscoveryDir_isUnderUserHome() throws Exception {
+        AgentOptions o = parse("");
+        assertThat(o.discoveryDir()).isEqualTo(new File(System.getProperty("user.home"), "/.tether/agents"));
+    }
+
+    @Test
+    void parse_agentArgs_setEveryOption() throws Exception {
+        AgentOptions o = parse("app=billing,port=9400,bind=0.0.0.0,discovery.dir=/tmp/d,instrument=none,log=debug");
+        assertThat(o.app()).isEqualTo("billing");
+        assertThat(o.port()).isEqualTo(9400);
+        assertThat(o.bind()).isEqualTo("0.0.0.0");
+        assertThat(o.discoveryDir()).isEqualTo(new File("/tmp/d"));
+        assertThat(o.instrument()).isEmpty();
+        assertThat(o.log()).isEqualTo(LogLevel.DEBUG);
+    }
+
+    @Test
+    void parse_sameOptionInThreeSources_agentArgsWinThenPropertiesThenEnvironment() throws Exception {
+        env.put("TETHER_PORT", "1");
+        env.put("TETHER_APP", "from-env");
+        env.put("TETHER_DISCOVERY_DIR", "/env/dir");
+        props.setProperty("tether.port", "2");
+        props.setProperty("tether.app", "from-prop");
+        AgentOptions o = parse("port=3");
+        assertThat(o.port()).isEqualTo(3);
+        assertThat(o.app()).isEqualTo("from-prop");
+        assertThat(o.discoveryDir()).isEqualTo(new File("/env/dir"));
+    }
+
+    @Test
+    void parse_unknownKeyCloseToKnown_suggestsIt() {
+        assertThatThrownBy(() -> parse("prot=9400"))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("unknown option 'prot' (did you mean 'port'?)");
+    }
+
+    @Test
+    void parse_unknownKeyFarFromAll_listsKnownKeys() {
+        assertThatThrownBy(() -> parse("colour=blue"))
+                .hasMessage("unknown option 'colour' (expected one of: app, port, bind, discovery.dir, instrument, log)");
+    }
+
+    @Test
+    void parse_badPort_saysWhatWasExpected() {
+        assertThatThrownBy(() -> parse("port=http"))
+                .hasMessage("bad value 'http' for option 'port' (expected a port number from 0 to 65535; 0 picks a free one)");
+        assertThatThrownBy(() -> parse("port=70000")).hasMessageStartingWith("bad value '70000' for option 'port'");
+        assertThatThrownBy(() -> parse("port=-1")).hasMessageStartingWith("bad value '-1' for option 'port'");
+    }
+
+    @Test
+    void parse_badValueFromEnvironment_namesTheVariable() {
+        env.put("TETHER_PORT", "abc");
+        assertThatThrownBy(() -> parse(null)).hasMessageEndingWith(" from TETHER_PORT");
+    }
+
+    @Test
+    void parse_badValueFromSystemProperty_namesTheProperty() {
+        props.setProperty("tether.log", "loud");
+        assertThatThrownBy(() -> parse(null)).hasMessageEndingWith(" from -Dtether.log");
+    }
+
+    @Test
+    void parse_mistypedLogLevel_suggestsIt() {
+        assertThatThrownBy(() -> parse("log=debgu")).hasMessage("bad value 'debgu' for option 'log' (did you mean 'debug'?)");
+    }
+
+    @Test
+    void parse_bindHostName_isRefusedToAvoidDns() {
+        assertThatThrownBy(() -> parse("bind=example.com")).hasMessageStartingWith("bad value 'example.com' for option 'bind'");
+        assertThatThrownBy(() -> parse("bind=300.1.1.1")).hasMessageStartingWith("bad value '300.1.1.1' for option 'bind'");
+    }
+
+    @Test
+    void parse_bindLiterals_areAccepted() throws Exception {
+        assertThat(parse("bind=localhost").bind()).isEqualTo("127.0.0.1");
+        assertThat(parse("bind=::1").bind()).isEqualTo("::1");
+        assertThat(parse("bind=[::1]").bind()).isEqualTo("::1");
+    }
+
+    @Test
+    void parse_keyGivenTwice_isRefused() {
+        assertThatThrownBy(() -> parse("port=1,port=2")).hasMessage("option 'port' is given twice");
+    }
+
+    @Test
+    void parse_keyWithoutValue_isRefused() {
+        assertThatThrownBy(() -> parse("port")).hasMessage("option 'port' has no value (write port=...)");
+    }
+
+    @Test
+    void parse_bareTokenAfterListOption_continuesTheList() {
+        // No instrumentation is known yet, so the continuation is seen through the error it gets.
+        assertThatThrownBy(() -> parse("instrument=none,jdbc,port=0"))
+                .hasMessage("bad value 'none, jdbc' for option 'instrument' ('none' cannot be combined with other names)");
+    }
+
+    @Test
+    void parse_bareTokenAfterPlainOption_isUnknownOption() {
+        assertThatThrownBy(() -> parse("port=0,jdbc")).hasMessageStartingWith("unknown option 'jdbc'");
+    }
+
+    @Test
+    void parse_unknownInstrumentation_isRefused() {
+        assertThatThrownBy(() -> parse("instrument=jdbc"))
+                .hasMessage("bad value 'jdbc' for option 'instrument' (expected all, none or a list of: no instrumentations yet)");
+    }
+
+    @Test
+    void parse_emptyApp_isRefused() {
+        assertThatThrownBy(() -> parse("app=")).hasMessageStartingWith("bad value '' for option 'app'");
+    }
+
+    @Test
+    void parse_unknownTetherPropertiesAndVariables_areLeftToOtherTools() throws Exception {
+        env.put("TETHER_GATEWAY_URL", "https://gw");
+        props.setProperty("tether.tray.interval", "15s");
+        assertThat(parse(null).port()).isZero();
+    }
+
+    @Test
+    void parse_tildeInDiscoveryDir_isTheUserHome() throws Exception {
+        assertThat(parse("discovery.dir=~/x").discoveryDir()).isEqualTo(new File(System.getProperty("user.home"), "/x"));
+    }
+}
