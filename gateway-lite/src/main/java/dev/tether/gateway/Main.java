@@ -1,18 +1,61 @@
 package dev.tether.gateway;
 
+import dev.tether.gateway.config.ConfigException;
+import dev.tether.gateway.config.ConfigLoader;
+import dev.tether.gateway.config.GatewayConfig;
 import dev.tether.protocol.TetherVersion;
 
-/** Entry point of {@code tether-gateway.jar}. */
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.logging.Logger;
+
+/**
+ * Entry point of {@code tether-gateway.jar}: reads the configuration, starts the {@link Gateway},
+ * and persists and stops on SIGTERM (a shutdown hook). Exit code 2 for a bad configuration.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--version")) {
+        if (Arrays.asList(args).contains("--version")) {
             System.out.println("tether-gateway " + TetherVersion.get());
             return;
         }
-        System.err.println("tether-gateway: not built yet; only --version works");
-        System.exit(2);
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(ConfigLoader.help());
+            return;
+        }
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.load(args, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("tether-gateway: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+        }
+        Logger log = Logger.getLogger(Main.class.getName());
+        Gateway gateway;
+        try {
+            gateway = Gateway.start(config);
+        } catch (RuntimeException e) {
+            // Most often the address is taken or not ours to bind.
+            System.err.println("tether-gateway: cannot start on " + config.listen() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            log.info("tether-gateway stopped; state written to " + config.dataDir());
+        }, "tether-gateway-shutdown"));
+        InetSocketAddress a = gateway.address();
+        String host = a.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        log.info("tether-gateway listening on http://" + host + ":" + a.getPort());
     }
 }

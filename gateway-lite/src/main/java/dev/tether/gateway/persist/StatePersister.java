@@ -1,0 +1,57 @@
+package dev.tether.gateway.persist;
+
+import dev.tether.gateway.metrics.GatewayMetrics;
+import dev.tether.gateway.store.HostStore;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * Writes the store to the {@link StateFile} when it changed since the last write. Called on an
+ * interval and once at shutdown. A failed write (full disk, unwritable directory) is logged and
+ * counted, and serving goes on; the next interval tries again.
+ */
+public final class StatePersister {
+    private static final Logger LOG = Logger.getLogger(StatePersister.class.getName());
+
+    private final HostStore store;
+    private final StateFile file;
+    private final GatewayMetrics metrics;
+    private long writtenVersion = -1;
+    private boolean lastFailed;
+
+    public StatePersister(HostStore store, StateFile file, GatewayMetrics metrics) {
+        this.store = store;
+        this.file = file;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Writes the state if it changed.
+     *
+     * @return whether the state is now on disk
+     */
+    public synchronized boolean persist() {
+        long version = store.version();
+        if (version == writtenVersion) {
+            return true;
+        }
+        try {
+            file.write(store.view().records());
+            writtenVersion = version;
+            if (lastFailed) {
+                LOG.info("state written to " + file.path() + " again");
+            }
+            lastFailed = false;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            metrics.persistError();
+            // Log each run of failures once, not every interval.
+            if (!lastFailed) {
+                LOG.warning("cannot write state to " + file.path() + ": " + e + "; serving goes on, will retry");
+            }
+            lastFailed = true;
+            return false;
+        }
+    }
+}
