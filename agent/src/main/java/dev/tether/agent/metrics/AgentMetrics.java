@@ -19,6 +19,7 @@ public final class AgentMetrics {
     public static CollectorRegistry create(String agentVersion, String app) {
         CollectorRegistry registry = new CollectorRegistry(true);
         DefaultExports.register(registry);
+        JitExports.forThisJvm().register(registry);
         Info info = Info.build()
                 .name("tether_agent")
                 .help("The Tether agent in this JVM: its version and the app it reports as.")
