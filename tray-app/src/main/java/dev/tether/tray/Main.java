@@ -1,18 +1,62 @@
 package dev.tether.tray;
 
 import dev.tether.protocol.TetherVersion;
+import dev.tether.tray.config.CommandLine;
+import dev.tether.tray.config.UsageException;
+import dev.tether.tray.headless.HeadlessMain;
 
-/** Entry point of {@code tether-tray.jar}. */
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Entry point of {@code tether-tray.jar}: {@code --version}, {@code --help}, {@code --headless}.
+ * Without {@code --headless} the tray UI would start; until it exists, the tray says so and runs headless.
+ */
 public final class Main {
+    /** A bad flag, key or value. */
+    public static final int EXIT_USAGE = 2;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && args[0].equals("--version")) {
-            System.out.println("tether-tray " + TetherVersion.get());
-            return;
+        // Lets the system proxy settings (GNOME, Windows, macOS) apply when no proxy is configured.
+        if (System.getProperty("java.net.useSystemProxies") == null) {
+            System.setProperty("java.net.useSystemProxies", "true");
         }
-        System.err.println("tether-tray: not built yet; only --version works");
-        System.exit(2);
+        System.exit(run(args, null, System.out, System.err));
+    }
+
+    /**
+     * Parses and runs; returns the exit code. Blocks while the tray runs.
+     *
+     * @param defaultConfig the settings file to read without {@code --config}; null for the platform's
+     */
+    static int run(String[] args, Path defaultConfig, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = defaultConfig == null ? CommandLine.parse(args) : CommandLine.parse(args, defaultConfig);
+        } catch (UsageException e) {
+            err.println("tether-tray: " + e.getMessage());
+            err.println("run with --help for the flags");
+            return EXIT_USAGE;
+        }
+        if (cl.version()) {
+            out.println("tether-tray " + TetherVersion.get());
+            return 0;
+        }
+        if (cl.help()) {
+            out.println(CommandLine.USAGE);
+            return 0;
+        }
+        if (cl.settings().gateways().isEmpty()) {
+            err.println("tether-tray: no gateway: give --gateway URL (or gateway= in "
+                    + (cl.configFile() != null ? cl.configFile() : "the settings file") + ")");
+            return EXIT_USAGE;
+        }
+        if (!cl.headless()) {
+            out.println("tether-tray: the tray UI is not built yet; running headless");
+        }
+        return HeadlessMain.run(cl.settings());
     }
 }

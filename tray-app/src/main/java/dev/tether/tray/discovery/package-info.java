@@ -1,0 +1,2 @@
+/** Finding what to scrape: agent discovery files (with crash detection) and the static targets. */
+package dev.tether.tray.discovery;
