@@ -3,6 +3,7 @@ package dev.tether.gateway.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class InMemoryHostStore implements HostStore {
     @Override
     public HostRecord push(String host, HostSnapshot snapshot, Duration ttl) throws TypeConflictException {
         synchronized (writeLock) {
-            Instant now = clock.instant();
+            Instant now = writeTime();
             // Validate first: nothing below this loop may fail.
             List<String> lapsedHolders = new ArrayList<>();
             for (RenderedFamily f : snapshot.families()) {
@@ -86,7 +87,7 @@ public final class InMemoryHostStore implements HostStore {
     @Override
     public HostRecord pause(String host, Duration duration) {
         synchronized (writeLock) {
-            Instant now = clock.instant();
+            Instant now = writeTime();
             HostRecord old = records.get(host);
             HostRecord rec;
             if (old == null) {
@@ -108,7 +109,7 @@ public final class InMemoryHostStore implements HostStore {
     @Override
     public boolean leave(String host) {
         synchronized (writeLock) {
-            Instant now = clock.instant();
+            Instant now = writeTime();
             HostRecord old = records.get(host);
             if (old == null || old.state(now) == HostState.LEFT) {
                 return false;
@@ -201,6 +202,11 @@ public final class InMemoryHostStore implements HostStore {
             }
             version.incrementAndGet();
         }
+    }
+
+    /** Times that get stored are whole milliseconds, as in the state file, so a restart changes none. */
+    private Instant writeTime() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
