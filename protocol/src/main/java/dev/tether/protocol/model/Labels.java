@@ -54,7 +54,7 @@ public final class Labels {
 
     /**
      * Labels from the first {@code n} entries of two parallel arrays, which this method may reorder
-     * and does not keep. A name from the arrays that is already valid costs one pass to re-check.
+     * and does not keep. Each name is checked, except a String instance already checked before.
      *
      * @throws IllegalArgumentException on a null, an invalid or a duplicate name, or a null value
      */
@@ -63,7 +63,7 @@ public final class Labels {
             return EMPTY;
         }
         for (int i = 0; i < n; i++) {
-            if (!Names.isValidLabelName(names[i])) {
+            if (!isKnownValid(names[i])) {
                 throw new IllegalArgumentException("invalid label name '" + names[i] + "'");
             }
             if (values[i] == null) {
@@ -77,29 +77,61 @@ public final class Labels {
         return new Labels(Arrays.copyOf(names, n), Arrays.copyOf(values, n));
     }
 
+    // Label-name instances that passed validation. A parser hands the same (interned) String on every
+    // line, so the check runs once per name instead of once per sample. Shared by all threads without
+    // locks: a slot holds a reference or not, a stale read only means checking again, and Strings are
+    // immutable, so a name found here is valid.
+    private static final String[] KNOWN_VALID = new String[1024];
+
+    private static boolean isKnownValid(String name) {
+        if (name == null) {
+            return false;
+        }
+        int slot = name.hashCode() & (KNOWN_VALID.length - 1);
+        if (KNOWN_VALID[slot] == name) {
+            return true;
+        }
+        if (!Names.isValidLabelName(name)) {
+            return false;
+        }
+        KNOWN_VALID[slot] = name;
+        return true;
+    }
+
     /**
-     * Sorts the first {@code n} pairs by name (insertion sort: label sets are small) and returns a
-     * duplicated name, or {@code null}.
+     * Sorts the first {@code n} pairs by name (insertion sort: label sets are small, and often sorted
+     * already) and returns a duplicated name, or {@code null}.
      */
     private static String sortInPlace(String[] names, String[] values, int n) {
+        String duplicate = null;
         for (int i = 1; i < n; i++) {
             String kn = names[i];
             String kv = values[i];
             int j = i - 1;
-            while (j >= 0 && names[j].compareTo(kn) > 0) {
+            int c = 0;
+            while (j >= 0 && (c = compareNames(names[j], kn)) > 0) {
                 names[j + 1] = names[j];
                 values[j + 1] = values[j];
                 j--;
             }
+            // The prefix is sorted, so an equal name, if any, is where the scan stopped: the sort
+            // finds duplicates without a second pass.
+            if (j >= 0 && c == 0) {
+                duplicate = kn;
+            }
             names[j + 1] = kn;
             values[j + 1] = kv;
         }
-        for (int i = 1; i < n; i++) {
-            if (names[i].equals(names[i - 1])) {
-                return names[i];
-            }
+        return duplicate;
+    }
+
+    /** {@link String#compareTo}, but names usually differ in their first character, so try that first. */
+    private static int compareNames(String a, String b) {
+        if (a == b) {
+            return 0;
         }
-        return null;
+        int c = a.charAt(0) - b.charAt(0);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     public int size() {

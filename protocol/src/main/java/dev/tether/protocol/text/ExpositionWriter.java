@@ -63,8 +63,9 @@ public final class ExpositionWriter {
             escapeHelp(f.help(), om, sb);
             sb.append('\n');
         }
-        sb.append("# TYPE ").append(f.name()).append(' ')
-                .append(om ? f.type().openMetricsName() : f.type().textName()).append('\n');
+        // A type text 0.0.4 lacks (a family not converted first) is written as untyped, never as "null".
+        String type = om ? f.type().openMetricsName() : f.type().textName();
+        sb.append("# TYPE ").append(f.name()).append(' ').append(type == null ? "untyped" : type).append('\n');
         if (om && f.unit() != null) {
             sb.append("# UNIT ").append(f.name()).append(' ').append(f.unit()).append('\n');
         }
@@ -127,8 +128,12 @@ public final class ExpositionWriter {
     }
 
     private static void writeSeconds(long millis, StringBuilder sb) {
-        long seconds = Math.floorDiv(millis, 1000L);
-        long rest = Math.floorMod(millis, 1000L);
+        // Sign first, then the magnitude: -1500 ms is -1.5 s (floorDiv/floorMod would give "-2.500").
+        if (millis < 0) {
+            sb.append('-');
+        }
+        long seconds = Math.abs(millis / 1000L);
+        long rest = Math.abs(millis % 1000L);
         sb.append(seconds);
         if (rest != 0) {
             sb.append('.');
