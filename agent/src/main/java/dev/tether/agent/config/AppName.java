@@ -12,7 +12,9 @@ final class AppName {
         if (command == null || command.trim().isEmpty()) {
             return FALLBACK;
         }
-        String first = command.trim().split("\\s+")[0];
+        String trimmed = command.trim();
+        int space = trimmed.indexOf(' ');
+        String first = space < 0 ? trimmed : trimmed.substring(0, space);
         if (first.endsWith(".jar")) {
             String file = first.substring(Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\')) + 1);
             String name = file.substring(0, file.length() - ".jar".length());

@@ -9,17 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns an option's raw text into its typed value, or says what was expected.
  *
- * <p>A switch rather than lambdas: premain runs before the app's main, and the first lambda in a JVM
- * costs tens of milliseconds of bootstrap.
+ * <p>A switch rather than lambdas, and no regular expressions: premain runs before the app's main, and
+ * the first lambda in a JVM costs tens of milliseconds of bootstrap, a compiled pattern a few.
  */
 final class OptionValues {
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
     private static final int MAX_APP_LENGTH = 200;
 
     private OptionValues() {
@@ -83,20 +80,49 @@ final class OptionValues {
         if (value.equals("localhost")) {
             return "127.0.0.1";
         }
-        java.util.regex.Matcher m = IPV4.matcher(value);
-        if (m.matches()) {
-            for (int i = 1; i <= 4; i++) {
-                if (Integer.parseInt(m.group(i)) > 255) {
-                    throw bad(Option.BIND, value, "an IP address such as 127.0.0.1 or ::1");
-                }
-            }
+        if (isIpv4(value)) {
             return value;
         }
         String unbracketed = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
-        if (IPV6.matcher(unbracketed).matches()) {
+        if (looksLikeIpv6(unbracketed)) {
             return unbracketed;
         }
         throw bad(Option.BIND, value, "an IP address such as 127.0.0.1 or ::1");
+    }
+
+    static boolean isIpv4(String value) {
+        String[] parts = value.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3) {
+                return false;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hex digits, colons and dots with at least two colons; the JDK checks the rest when it binds. */
+    static boolean looksLikeIpv6(String value) {
+        int colons = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ':') {
+                colons++;
+            } else if (!(c == '.' || c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return colons >= 2;
     }
 
     static File directory(String value) throws OptionException {

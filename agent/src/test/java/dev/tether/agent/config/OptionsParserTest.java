@@ -103,6 +103,9 @@ class OptionsParserTest {
     void parse_bindHostName_isRefusedToAvoidDns() {
         assertThatThrownBy(() -> parse("bind=example.com")).hasMessageStartingWith("bad value 'example.com' for option 'bind'");
         assertThatThrownBy(() -> parse("bind=300.1.1.1")).hasMessageStartingWith("bad value '300.1.1.1' for option 'bind'");
+        assertThatThrownBy(() -> parse("bind=1.2.3")).hasMessageStartingWith("bad value '1.2.3' for option 'bind'");
+        assertThatThrownBy(() -> parse("bind=1.2.3.4.5")).hasMessageStartingWith("bad value '1.2.3.4.5' for option 'bind'");
+        assertThatThrownBy(() -> parse("bind=::g")).hasMessageStartingWith("bad value '::g' for option 'bind'");
     }
 
     @Test

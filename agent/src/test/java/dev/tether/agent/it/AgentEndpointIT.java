@@ -1,8 +1,6 @@
 package dev.tether.agent.it;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -17,12 +15,7 @@ class AgentEndpointIT {
     @TempDir
     Path tmp;
 
-    static List<Jdk> jdks() {
-        return Jdk.available();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_defaultOptions_servesJvmMetricsAnnouncesAndCleansUp(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent(null).env("TETHER_DISCOVERY_DIR", dir.toString()).mode("wait").start()) {
@@ -59,8 +52,7 @@ class AgentEndpointIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_afterScrape_everyAgentThreadIsADaemonNamedTether(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + dir).mode("wait").start()) {
@@ -73,8 +65,7 @@ class AgentEndpointIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void exit_afterServing_jvmEndsPromptlyAndLeavesNoFile(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + dir).mode("wait").start()) {
@@ -88,8 +79,7 @@ class AgentEndpointIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void exit_mainReturnsAtOnce_noFileLeftBehind(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + dir).mode("exit").start()) {

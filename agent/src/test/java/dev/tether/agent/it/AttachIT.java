@@ -1,8 +1,6 @@
 package dev.tether.agent.it;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,12 +13,7 @@ class AttachIT {
     @TempDir
     Path tmp;
 
-    static List<Jdk> jdks() {
-        return Jdk.available();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void attach_runningJvm_servesAndAnnounces_secondAttachIgnored(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         // JDK 21+ warns about agents loaded into a running JVM unless the JVM allows it up front.

@@ -1,14 +1,11 @@
 package dev.tether.agent.it;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +18,7 @@ class BadInputIT {
     @TempDir
     Path tmp;
 
-    static List<Jdk> jdks() {
-        return Jdk.available();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_unknownOption_oneLineAndAppRunsWithoutAgent(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("prot=9400,discovery.dir=" + dir).mode("exit").start()) {
@@ -37,8 +29,7 @@ class BadInputIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_badValueFromEnvironment_oneLineNamingTheVariable(Jdk jdk) throws Exception {
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent(null).env("TETHER_PORT", "http").mode("exit").start()) {
             assertThat(app.awaitExit()).isZero();
@@ -48,8 +39,7 @@ class BadInputIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_portTaken_oneLineAndServesOnAnotherPort(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -63,8 +53,7 @@ class BadInputIT {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_unwritableDiscoveryDir_oneLineAndEndpointStillServes(Jdk jdk) throws Exception {
         Path notADir = Files.createFile(tmp.resolve("not-a-dir"));
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + notADir).mode("wait").start()) {

@@ -1,11 +1,8 @@
 package dev.tether.agent.it;
 
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +11,7 @@ class ConflictingLibrariesIT {
     @TempDir
     Path tmp;
 
-    static List<Jdk> jdks() {
-        return Jdk.available();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
+    @OnEachJdk
     void javaagent_appWithOldSimpleclientAndByteBuddy_bothWork(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + dir)
