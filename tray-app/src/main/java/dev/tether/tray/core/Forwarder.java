@@ -282,11 +282,11 @@ public final class Forwarder implements AutoCloseable {
     void cycle() {
         TraySettings s = settings;
         syncPushers(s);
-        List<Target> targets = new ArrayList<>();
+        // Merge order decides type conflicts: agents first (by PID), then static targets in their configured order.
+        List<Target> targets = new ArrayList<>(discovery.discover(s.discoveryDirs(), s.host(), s.deadTargetRetention()));
         for (StaticTarget st : s.targets()) {
             targets.add(Target.fixed(st.job(), st.instance(), st.url()));
         }
-        targets.addAll(discovery.discover(s.discoveryDirs(), s.host(), s.deadTargetRetention()));
         List<ScrapeResult> results = scraper.scrapeAll(targets, s.scrapeTimeout());
 
         SnapshotBuilder b = new SnapshotBuilder();

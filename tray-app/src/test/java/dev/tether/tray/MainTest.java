@@ -1,0 +1,54 @@
+package dev.tether.tray;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, dir.resolve("absent.properties"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void run_version_printsVersionAndExitsZero() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("tether-tray ");
+    }
+
+    @Test
+    void run_help_printsUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--gateway URL").contains("--status-listen");
+    }
+
+    @Test
+    void run_badFlag_clearErrorAndExitTwo() {
+        assertThat(run("--headless", "--gateway", "http://127.0.0.1:9091", "--intervl", "5s")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown flag --intervl").contains("--help");
+    }
+
+    @Test
+    void run_badValue_exitTwo() {
+        assertThat(run("--headless", "--gateway", "http://127.0.0.1:9091", "--interval", "fast")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--interval: invalid duration 'fast'");
+    }
+
+    @Test
+    void run_noGateway_exitTwo() {
+        assertThat(run("--headless")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no gateway");
+    }
+}
