@@ -34,6 +34,7 @@ public final class MetricsServer implements Closeable {
     static final int READ_TIMEOUT_MILLIS = 5000;
     private static final int MAX_WORKERS = 4;
     private static final int DRAIN_MILLIS = 200;
+    private static final int ACCEPT_RETRY_MILLIS = 100;
     private static final long MAX_DRAIN_BYTES = 1 << 20;
     private static final int WORKER_IDLE_SECONDS = 30;
 
@@ -42,6 +43,7 @@ public final class MetricsServer implements Closeable {
     private final AgentLog log;
     private final ThreadPoolExecutor workers;
     private volatile boolean closed;
+    private boolean acceptFailureLogged;
 
     private MetricsServer(ServerSocket socket, RequestHandler handler, AgentLog log) {
         this.socket = socket;
@@ -106,15 +108,21 @@ public final class MetricsServer implements Closeable {
     }
 
     private void acceptLoop() {
-        while (!closed) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             final Socket connection;
             try {
                 connection = socket.accept();
             } catch (Throwable t) {
-                if (!closed) {
-                    log.problem("metrics endpoint stopped: " + t);
+                if (closed) {
+                    return;
                 }
-                return;
+                // Out of file descriptors, say: the app's trouble is likely transient, so keep serving after it.
+                if (!acceptFailureLogged) {
+                    acceptFailureLogged = true;
+                    log.problem("metrics endpoint cannot accept connections (" + t + "); retrying");
+                }
+                pause(ACCEPT_RETRY_MILLIS);
+                continue;
             }
             try {
                 workers.execute(new Runnable() {
@@ -206,6 +214,14 @@ public final class MetricsServer implements Closeable {
         int n;
         while (total < MAX_DRAIN_BYTES && (n = in.read(skip)) >= 0) {
             total += n;
+        }
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
