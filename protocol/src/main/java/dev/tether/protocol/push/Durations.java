@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * The duration syntax used by flags, headers and query parameters: one or more
  * {@code <integer><unit>} parts, units {@code ms s m h d} in decreasing order, each at most once,
- * such as {@code 45s}, {@code 2m}, {@code 1h30m} or {@code 250ms}. Like Prometheus durations,
- * with {@code d} as 24 hours and no {@code w}/{@code y}.
+ * such as {@code 45s}, {@code 2m}, {@code 1h30m} or {@code 250ms}, and {@code 0}. Like Prometheus
+ * durations, with {@code d} as 24 hours and no {@code w}/{@code y}.
  */
 public final class Durations {
     private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
@@ -23,6 +23,9 @@ public final class Durations {
     public static Duration parse(String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("empty duration; expected something like 45s, 2m or 1h30m");
+        }
+        if (text.equals("0")) {
+            return Duration.ZERO; // as in Prometheus: zero needs no unit
         }
         long total = 0;
         int i = 0;
@@ -55,7 +58,11 @@ public final class Durations {
             }
             lastUnit = unit;
             i += UNITS[unit].length();
-            total = Math.addExact(total, Math.multiplyExact(amount, UNIT_MILLIS[unit]));
+            try {
+                total = Math.addExact(total, Math.multiplyExact(amount, UNIT_MILLIS[unit]));
+            } catch (ArithmeticException e) {
+                throw bad(text, "a shorter duration");
+            }
         }
         return Duration.ofMillis(total);
     }

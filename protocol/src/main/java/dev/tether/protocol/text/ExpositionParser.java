@@ -334,7 +334,7 @@ public final class ExpositionParser {
             }
             throw error(ls, "family '" + name + "' appears twice; the lines of a family must be contiguous");
         }
-        String owner = ownerOfSampleName(name, current);
+        String owner = current != null && fit(current, name) != NO_FIT ? current.name : ownerOfSampleName(name, current);
         if (owner != null) {
             throw error(at, "'" + name + "' is a sample name of family '" + owner + "'; it cannot name another family");
         }
@@ -374,11 +374,8 @@ public final class ExpositionParser {
             throw error(p, "invalid character '" + charAt(p) + "' in metric name; expected '{' or a space");
         }
         p = expectSeparator(p, "before the value");
-        int valueStart = p;
-        while (p < le && !isBlank(buf[p])) {
-            p++;
-        }
-        double value = parseFloat(valueStart, p, "value");
+        p = value(p);
+        double value = parsedValue;
         long timestamp = Sample.NO_TIMESTAMP;
         if (p < le) {
             int q;
@@ -1133,6 +1130,52 @@ public final class ExpositionParser {
             POW10[i] = d;
             d *= 10;
         }
+    }
+
+    private double parsedValue;
+
+    /**
+     * Reads the sample value at {@code from} into {@link #parsedValue} and returns where it ends.
+     * Plain decimals are converted while they are scanned (one pass); anything else goes through
+     * {@link #parseFloat}.
+     */
+    private int value(int from) throws ParseException {
+        byte[] b = buf;
+        int end = le;
+        int p = from;
+        boolean negative = false;
+        if (p < end && (b[p] == '-' || b[p] == '+')) {
+            negative = b[p] == '-';
+            p++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        while (p < end) {
+            byte c = b[p];
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                break;
+            }
+            p++;
+        }
+        if ((p == end || isBlank(b[p])) && digits > 0 && digits <= 15) {
+            double v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+            parsedValue = negative ? -v : v;
+            return p;
+        }
+        while (p < end && !isBlank(b[p])) {
+            p++;
+        }
+        parsedValue = parseFloat(from, p, "value");
+        return p;
     }
 
     private double parseFloat(int from, int to, String what) throws ParseException {

@@ -136,14 +136,16 @@ public final class ExpositionWriter {
         long rest = Math.abs(millis % 1000L);
         sb.append(seconds);
         if (rest != 0) {
-            sb.append('.');
-            if (rest < 100) {
-                sb.append('0');
+            // Milliseconds as a fraction without trailing zeros: 1.5, 1.05, 1.005.
+            sb.append('.').append((char) ('0' + rest / 100));
+            rest %= 100;
+            if (rest != 0) {
+                sb.append((char) ('0' + rest / 10));
+                rest %= 10;
+                if (rest != 0) {
+                    sb.append((char) ('0' + rest));
+                }
             }
-            if (rest < 10) {
-                sb.append('0');
-            }
-            sb.append(rest);
         }
     }
 

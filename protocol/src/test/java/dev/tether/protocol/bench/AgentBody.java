@@ -9,6 +9,9 @@ import java.util.Locale;
  * runs compare like with like. Shared by the benchmark and the tests that check it parses.
  */
 public final class AgentBody {
+    /** Lines in {@link #text()}: the benchmark's operations per call. A test checks that it still matches. */
+    public static final int LINES = 563;
+
     private static final String[] BUCKETS = {"0.005", "0.01", "0.025", "0.05", "0.075", "0.1", "0.25", "0.5",
         "0.75", "1.0", "2.5", "5.0", "7.5", "10.0", "+Inf"};
 

@@ -33,13 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParserBenchmark {
-    /** Lines in {@link AgentBody#text()}; a test checks that it still matches. */
-    public static final int LINES = 563;
-
     private final byte[] text = AgentBody.text().getBytes(StandardCharsets.UTF_8);
 
     @Benchmark
-    @OperationsPerInvocation(LINES)
+    @OperationsPerInvocation(AgentBody.LINES)
     public List<MetricFamily> parseText004() throws ParseException {
         return ExpositionParser.parse(text, ExpositionFormat.TEXT_004);
     }
