@@ -32,7 +32,9 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(Path workDir, String... extraArgs) throws IOException, InterruptedException {
         int port = Ports.free();
         List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx256m", "-jar", Repo.gatewayJar().toString(),
-                "--listen", "127.0.0.1:" + port, "--data-dir", workDir.resolve("gateway-data").toString()));
+                "--listen", "127.0.0.1:" + port, "--data-dir", workDir.resolve("gateway-data").toString(),
+                // The tests' trays ask for a 3 s TTL; the default floor of 5 s would raise it.
+                "--min-ttl", "1s"));
         cmd.addAll(List.of(extraArgs));
         ChildProcess p = ChildProcess.start("gateway", cmd, workDir, Map.of());
         p.awaitLine("listening on", Duration.ofSeconds(30));
