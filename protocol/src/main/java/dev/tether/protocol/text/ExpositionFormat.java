@@ -20,7 +20,9 @@ public enum ExpositionFormat {
 
     /**
      * The format of a request body from its {@code Content-Type}; {@code null} when that type is
-     * neither text format. A missing header means text 0.0.4, as for the Pushgateway.
+     * neither text format. A missing header means text 0.0.4, as for the Pushgateway. So does
+     * {@code application/x-www-form-urlencoded}: it is what {@code curl --data-binary} sends unless
+     * told otherwise, and every Pushgateway example pushes exactly that way.
      */
     public static ExpositionFormat fromContentType(String contentType) {
         if (contentType == null || contentType.isBlank()) {
@@ -29,6 +31,7 @@ public enum ExpositionFormat {
         String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         switch (media) {
             case "text/plain":
+            case "application/x-www-form-urlencoded":
                 return TEXT_004;
             case "application/openmetrics-text":
                 return OPENMETRICS;
