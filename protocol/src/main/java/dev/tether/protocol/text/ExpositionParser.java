@@ -25,15 +25,28 @@ import java.util.function.Consumer;
  *
  * <p>It works on UTF-8 bytes, one line at a time, and hands each family to a sink as soon as the
  * family is complete, so memory stays in proportion to one family. It refuses, with the line and
- * column: a second {@code TYPE} for a family or a {@code TYPE} after its samples; a family whose
- * lines are not contiguous; invalid metric or label names; duplicate label names in a sample;
- * unterminated quotes and bad escapes; values that are not floats; and samples whose name does not
- * fit their family's type (a {@code _bucket} without {@code le}, for example). Timestamps are
- * accepted and reported on the {@link Sample}, so that callers can refuse them. OpenMetrics
- * exemplars are checked for syntax and dropped.
+ * column (from 1, in bytes) and what it expected: a second {@code TYPE} (or {@code HELP},
+ * {@code UNIT}) for a family or one after its samples; a family whose lines are not contiguous, or a
+ * name that another family's type claims (a gauge {@code h_sum} after a histogram {@code h});
+ * invalid metric or label names, and the reserved label {@code __name__}; duplicate label names in a
+ * sample; unterminated quotes and bad escapes; malformed UTF-8; values that are not floats (or are
+ * finite but out of a double's range, as Go's ParseFloat says); and samples whose name does not fit
+ * their family's type (a {@code _bucket} without {@code le}, for example). Text 0.0.4 must end each
+ * line, the last one too, with a line feed; OpenMetrics must end with {@code # EOF}. Timestamps are
+ * accepted and reported on the {@link Sample}, so that callers can refuse them. OpenMetrics exemplars
+ * are checked for syntax and length and dropped.
+ *
+ * <p>Whitespace follows each specification: text 0.0.4 allows blanks and tabs around tokens (also
+ * before a comment's {@code #} and between a name and its {@code {}}, and a trailing comma in labels;
+ * OpenMetrics allows exactly one space where a separator goes and nothing else.
  *
  * <p>Sample names per type, as in the two specifications: in text 0.0.4 a counter's samples carry
  * the family's name; in OpenMetrics they carry {@code _total} (and {@code _created}).
+ *
+ * <p>Speed: a metric name, label name or label value that repeats the previous line's at the same
+ * place is matched in place and reuses that line's String; other short ASCII tokens are interned per
+ * parse. So the families it returns share their Strings, and a typical agent body costs little more
+ * than the model objects themselves (see {@code docs/benchmarks.md}).
  *
  * <p>Apart from an {@link IOException} of the stream it reads, it throws only {@link ParseException}.
  * Instances are single-use; use the static methods.
@@ -356,7 +369,7 @@ public final class ExpositionParser {
             if (p == nameStart) {
                 throw error(p, "expected a metric name, got " + describe(p));
             }
-            name = token(nameStart, p, null, null);
+            name = intern(nameStart, p, hashOf(nameStart, p));
             prevSampleName = name;
             prevSampleKey = lastKey;
         }
@@ -435,7 +448,7 @@ public final class ExpositionParser {
                 if (p == nameStart) {
                     throw error(p, "expected a label name, got " + describe(p));
                 }
-                labelName = token(nameStart, p, null, null);
+                labelName = intern(nameStart, p, hashOf(nameStart, p));
                 if (!exemplar && labelCount < prevLabelCount) {
                     prevNameKeys[labelCount] = lastKey;
                     prevNames[labelCount] = labelName;
@@ -511,8 +524,7 @@ public final class ExpositionParser {
                 if (escaped) {
                     value = unescape(start, p, false);
                 } else if (ascii) {
-                    value = labelCount < prevLabelCount
-                            ? token(start, p, h, prevValueKeys[labelCount], prevValues[labelCount]) : intern(start, p, h);
+                    value = intern(start, p, h);
                 } else {
                     value = utf8(start, p);
                 }
@@ -840,35 +852,13 @@ public final class ExpositionParser {
     private String[] prevValues = new String[8];
     private byte[][] prevValueKeys = new byte[8][];
     private int prevLabelCount;
-    // The bytes of the last string token() or intern() returned, when it has them.
+    // The bytes of the last string intern() returned or a repeat matched, when it has them.
     private String lastString;
     private byte[] lastKey;
     // Whether that string is the one instance this parse uses for its bytes (false once the table is full).
     private boolean lastInterned;
     // Whether every label name of the current line is such an instance, so that equal means identical.
     private boolean namesCanonical;
-
-    /** The ASCII token {@code [from, to)}: {@code expected} when its bytes are {@code expectedKey}, else interned. */
-    private String token(int from, int to, byte[] expectedKey, String expected) {
-        if (expectedKey != null && expectedKey.length == to - from && sameBytes(expectedKey, from)) {
-            lastString = expected;
-            lastKey = expectedKey;
-            lastInterned = true;
-            return expected;
-        }
-        return intern(from, to, hashOf(from, to));
-    }
-
-    /** As {@link #token(int, int, byte[], String)} with the hash already computed. */
-    private String token(int from, int to, int h, byte[] expectedKey, String expected) {
-        if (expectedKey != null && expectedKey.length == to - from && sameBytes(expectedKey, from)) {
-            lastString = expected;
-            lastKey = expectedKey;
-            lastInterned = true;
-            return expected;
-        }
-        return intern(from, to, h);
-    }
 
     /** Where the line continues after {@code key} when it is at {@code from}; -1 if it is not there. */
     private int repeats(byte[] key, int from) {
@@ -1137,7 +1127,9 @@ public final class ExpositionParser {
     /**
      * Reads the sample value at {@code from} into {@link #parsedValue} and returns where it ends.
      * Plain decimals are converted while they are scanned (one pass); anything else goes through
-     * {@link #parseFloat}.
+     * {@link #parseFloat}. The fast path takes [-+]?digits[.digits] with at most 15 digits: both the
+     * mantissa (below 2^53) and the power of ten (at most 10^22) are exact doubles, so one division
+     * gives the correctly rounded value.
      */
     private int value(int from) throws ParseException {
         byte[] b = buf;
@@ -1181,36 +1173,6 @@ public final class ExpositionParser {
     private double parseFloat(int from, int to, String what) throws ParseException {
         if (from == to) {
             throw error(from, "expected a float " + what + ", got " + describe(from));
-        }
-        // Fast path: [-+]?digits[.digits] with at most 15 digits. Both the mantissa (< 2^53) and the
-        // power of ten (<= 10^22) are exact doubles, so one division gives the correctly rounded value.
-        byte[] b = buf;
-        int p = from;
-        boolean negative = false;
-        if (b[p] == '-' || b[p] == '+') {
-            negative = b[p] == '-';
-            p++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
-        for (; p < to; p++) {
-            byte c = b[p];
-            if (c >= '0' && c <= '9') {
-                mantissa = mantissa * 10 + (c - '0');
-                digits++;
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (c == '.' && fraction < 0) {
-                fraction = 0;
-            } else {
-                break;
-            }
-        }
-        if (p == to && digits > 0 && digits <= 15) {
-            double v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-            return negative ? -v : v;
         }
         String text = ascii(from, to);
         double v = parseFloatSlow(text);
