@@ -86,8 +86,16 @@ public final class ExpositionParser {
             this.buf = bytes;
             this.limit = bytes.length;
             this.endOfInput = true;
+            // About one distinct token per 64 bytes in agent bodies: size the table so it rarely grows.
+            int capacity = Integer.highestOneBit(Math.max(256, Math.min(1 << 12, bytes.length / 32)));
+            internKeys = new byte[capacity][];
+            internValues = new String[capacity];
+            internHashes = new int[capacity];
         } else {
             this.buf = new byte[INITIAL_BUFFER];
+            internKeys = new byte[256][];
+            internValues = new String[256];
+            internHashes = new int[256];
         }
     }
 
@@ -249,8 +257,9 @@ public final class ExpositionParser {
         while (p < le && !isBlank(buf[p])) {
             p++;
         }
-        String keyword = ascii(kwStart, p);
-        if (om && keyword.equals("EOF")) {
+        // Keywords are compared as bytes: most lines of a body are metadata or samples, never plain
+        // text worth a String.
+        if (om && isWord(kwStart, p, EOF)) {
             if (p != le) {
                 throw error(p, "expected the end of the line after '# EOF'");
             }
@@ -258,9 +267,10 @@ public final class ExpositionParser {
             finishCurrent();
             return;
         }
-        boolean isHelp = keyword.equals("HELP");
-        boolean isType = keyword.equals("TYPE");
-        boolean isUnit = om && keyword.equals("UNIT");
+        boolean isHelp = isWord(kwStart, p, HELP);
+        boolean isType = !isHelp && isWord(kwStart, p, TYPE);
+        boolean isUnit = om && !isHelp && !isType && isWord(kwStart, p, UNIT);
+        String keyword = isHelp ? "HELP" : isType ? "TYPE" : "UNIT";
         if (!isHelp && !isType && !isUnit) {
             if (om) {
                 throw error(kwStart, "expected HELP, TYPE, UNIT or EOF after '# '");
@@ -276,7 +286,7 @@ public final class ExpositionParser {
         if (p == nameStart) {
             throw error(p, "expected a metric name after " + keyword + ", got " + describe(p));
         }
-        String name = ascii(nameStart, p);
+        String name = intern(nameStart, p, hashOf(nameStart, p));
         if (p < le && !isBlank(buf[p])) {
             throw error(p, "invalid character '" + charAt(p) + "' in metric name '" + name + "'");
         }
@@ -327,6 +337,15 @@ public final class ExpositionParser {
                 throw error(unitStart, "the name of family '" + name + "' must end with its unit '_" + fam.unit + "'");
             }
         }
+    }
+
+    private static final byte[] EOF = {'E', 'O', 'F'};
+    private static final byte[] HELP = {'H', 'E', 'L', 'P'};
+    private static final byte[] TYPE = {'T', 'Y', 'P', 'E'};
+    private static final byte[] UNIT = {'U', 'N', 'I', 'T'};
+
+    private boolean isWord(int from, int to, byte[] word) {
+        return to - from == word.length && Arrays.equals(buf, from, to, word, 0, word.length);
     }
 
     /** The family a HELP/TYPE/UNIT line describes: the current one, or a new one that starts here. */
@@ -893,9 +912,9 @@ public final class ExpositionParser {
     // values), so that a name or value repeated on many lines is one String, made once. Bounded, so a
     // body of unique values costs no more than plain decoding.
     private static final int MAX_INTERNED = 1 << 13;
-    private byte[][] internKeys = new byte[256][];
-    private String[] internValues = new String[256];
-    private int[] internHashes = new int[256];
+    private byte[][] internKeys;
+    private String[] internValues;
+    private int[] internHashes;
     private int internCount;
 
     /** The string of ASCII bytes {@code [from, to)} whose hash is {@code h}, made once per parse. */
