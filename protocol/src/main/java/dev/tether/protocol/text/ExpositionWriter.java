@@ -5,7 +5,9 @@ import dev.tether.protocol.model.MetricFamily;
 import dev.tether.protocol.model.Sample;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes families in text 0.0.4 or OpenMetrics. Families are first put into the target format's
@@ -33,9 +35,16 @@ public final class ExpositionWriter {
 
     /** Appends the whole exposition to {@code sb}. */
     public static void write(List<MetricFamily> families, ExpositionFormat format, StringBuilder sb) {
+        Set<String> names = Set.of();
+        if (format == ExpositionFormat.OPENMETRICS) {
+            names = new HashSet<>();
+            for (MetricFamily f : families) {
+                names.add(f.name());
+            }
+        }
         for (MetricFamily f : families) {
             if (format == ExpositionFormat.OPENMETRICS) {
-                writeFamily(FormatConversion.forOpenMetrics(f), format, sb);
+                writeFamily(FormatConversion.forOpenMetrics(f, names), format, sb);
             } else {
                 for (MetricFamily g : FormatConversion.forText004(f)) {
                     writeFamily(g, format, sb);

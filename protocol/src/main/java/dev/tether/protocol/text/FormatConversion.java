@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Converts families between the two text formats' conventions. Sample names are never changed, so a
@@ -55,6 +56,16 @@ public final class FormatConversion {
 
     /** The family that represents {@code f} in OpenMetrics: usually {@code f} itself. */
     public static MetricFamily forOpenMetrics(MetricFamily f) {
+        return forOpenMetrics(f, Set.of());
+    }
+
+    /**
+     * As {@link #forOpenMetrics(MetricFamily)}, for {@code f} written beside families named
+     * {@code otherNames}: a 0.0.4 counter {@code foo_total} stays {@code unknown} when becoming the
+     * counter {@code foo} would clash with a family {@code foo} or {@code foo_created} of the same
+     * exposition (OpenMetrics gives both names to the counter).
+     */
+    public static MetricFamily forOpenMetrics(MetricFamily f, Set<String> otherNames) {
         if (f.type() != MetricType.COUNTER) {
             return f;
         }
@@ -72,7 +83,9 @@ public final class FormatConversion {
         }
         if (f.name().endsWith("_total") && f.name().length() > 6 && allNamed(f, f.name())) {
             String base = f.name().substring(0, f.name().length() - 6);
-            return new MetricFamily(base, MetricType.COUNTER, f.help(), f.unit(), f.samples());
+            if (!otherNames.contains(base) && !otherNames.contains(base + "_created")) {
+                return new MetricFamily(base, MetricType.COUNTER, f.help(), f.unit(), f.samples());
+            }
         }
         return new MetricFamily(f.name(), MetricType.UNKNOWN, f.help(), f.unit(), f.samples());
     }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>cd /work/main &amp;&amp; mvn -B -pl protocol -Pbench verify</pre>
  *
- * Kept short (2 forks, 3 warm-ups and 5 measurements of 2 s) because the CI machine is shared. The
+ * Kept short (2 forks, 6 warm-ups and 5 measurements of 2 s, under a minute) because the CI machine is shared. The
  * serial collector runs garbage collection on the benchmark's own thread, so the figure is what one
  * core does, allocation included, rather than one thread helped by a concurrent collector on the
  * other core.
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseSerialGC"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ParserBenchmark {
     private final byte[] text = AgentBody.text().getBytes(StandardCharsets.UTF_8);

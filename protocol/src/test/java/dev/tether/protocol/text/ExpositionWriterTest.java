@@ -167,4 +167,15 @@ class ExpositionWriterTest {
         ExpositionWriter.writeEof(ExpositionFormat.OPENMETRICS, sb);
         assertThat(sb).hasToString("# EOF\n");
     }
+
+    @Test
+    void write_text004CounterWhoseBaseNameIsTaken_staysUnknownInOpenMetrics() throws ParseException {
+        List<MetricFamily> parsed = ExpositionParser.parse(
+                "# TYPE foo gauge\nfoo 1\n# TYPE foo_total counter\nfoo_total 2\n# TYPE bar_created gauge\nbar_created 3\n"
+                        + "# TYPE bar_total counter\nbar_total 4\n# TYPE baz_total counter\nbaz_total 5\n",
+                ExpositionFormat.TEXT_004);
+        String om = ExpositionWriter.write(parsed, ExpositionFormat.OPENMETRICS);
+        assertThat(om).contains("# TYPE foo_total unknown\n", "# TYPE bar_total unknown\n", "# TYPE baz counter\n");
+        assertThat(ExpositionParser.parse(om, ExpositionFormat.OPENMETRICS)).hasSize(5);
+    }
 }
