@@ -15,7 +15,7 @@ import dev.tether.tray.log.TrayLog;
 import dev.tether.tray.push.Backoff;
 import dev.tether.tray.push.EncodedSnapshot;
 import dev.tether.tray.push.GatewayClient;
-import dev.tether.tray.push.GatewayHttp;
+import dev.tether.tray.push.GatewayConnector;
 import dev.tether.tray.push.GatewayPusher;
 import dev.tether.tray.push.GatewayReply;
 import dev.tether.tray.push.PushAction;
@@ -29,7 +29,6 @@ import dev.tether.tray.status.TrayStatus;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,12 +76,12 @@ public final class Forwarder implements AutoCloseable {
     private ScheduledExecutorService cycleThread;
     private ScheduledFuture<?> nextCycle;
     private Scraper scraper;
-    private HttpClient http;
+    private GatewayConnector http;
     private TraySettings httpFor;
     private final Map<URI, GatewayPusher> pushers = new LinkedHashMap<>();
     /** The host and client the current pushers were made for. */
     private String pusherHost;
-    private HttpClient pusherClient;
+    private GatewayConnector pusherClient;
     private volatile List<TargetStatus> targetStatuses = List.of();
     private volatile Instant lastCycleAt;
     private long typeConflictsTotal;
@@ -143,6 +142,10 @@ public final class Forwarder implements AutoCloseable {
         long deadline = System.nanoTime() + GOODBYE_BUDGET.toNanos();
         for (GatewayPusher p : toBye) {
             p.close();
+        }
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        for (GatewayPusher p : toBye) {
+            p.awaitStopped(Duration.ofNanos(Math.max(1, waitUntil - System.nanoTime())));
         }
         TraySettings s = settings;
         goodbye(toBye, s.host(), tokenFile.read(s.tokenFile()), deadline);
@@ -393,7 +396,7 @@ public final class Forwarder implements AutoCloseable {
     private void rebuildHttp(TraySettings s) throws IOException {
         if (http == null || httpFor == null || !Objects.equals(httpFor.proxy(), s.proxy())
                 || !Objects.equals(httpFor.caFile(), s.caFile())) {
-            http = GatewayHttp.client(s.proxy(), s.caFile(), env);
+            http = GatewayConnector.create(s.proxy(), s.caFile(), env);
         }
         httpFor = s;
     }

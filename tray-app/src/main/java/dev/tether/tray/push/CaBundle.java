@@ -34,6 +34,8 @@ public final class CaBundle {
             Collection<? extends Certificate> certs;
             try (InputStream in = Files.newInputStream(pemFile)) {
                 certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            } catch (IOException e) {
+                throw new IOException("cannot read CA file " + pemFile + ": " + e, e);
             }
             if (certs.isEmpty()) {
                 throw new IOException("no certificate in " + pemFile);

@@ -6,28 +6,28 @@ import dev.tether.protocol.text.ExpositionFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The three requests of the native push API against one gateway: PUT a snapshot, POST a pause,
- * DELETE (goodbye). Stateless apart from the shared {@link HttpClient}; thread-safe.
+ * DELETE (goodbye). Stateless; thread-safe.
  */
 public final class GatewayClient {
     private static final int MAX_MESSAGE = 200;
 
     private final URI base;
-    private final HttpClient http;
+    private final GatewayConnector connector;
 
     /** @param base the gateway's base URL, without a trailing slash */
-    public GatewayClient(URI base, HttpClient http) {
+    public GatewayClient(URI base, GatewayConnector connector) {
         this.base = base;
-        this.http = http;
+        this.connector = connector;
     }
 
     public URI base() {
@@ -36,50 +36,79 @@ public final class GatewayClient {
 
     /** {@code PUT /api/v1/hosts/{host}} with the gzip'd snapshot and the TTL. */
     public GatewayReply put(String host, EncodedSnapshot snapshot, Duration ttl, String token, Duration timeout)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = request(PushProtocol.hostPath(host), token, timeout)
-                .header("Content-Type", ExpositionFormat.TEXT_004.contentType())
-                .header("Content-Encoding", "gzip")
-                .header(PushProtocol.TTL_HEADER, Durations.format(ttl))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(snapshot.gzip()));
-        return send(b.build());
+            throws IOException {
+        HttpURLConnection c = open(PushProtocol.hostPath(host), "PUT", token, timeout);
+        c.setRequestProperty("Content-Type", ExpositionFormat.TEXT_004.contentType());
+        c.setRequestProperty("Content-Encoding", "gzip");
+        c.setRequestProperty(PushProtocol.TTL_HEADER, Durations.format(ttl));
+        return exchange(c, snapshot.gzip());
     }
 
     /** {@code POST /api/v1/hosts/{host}/pause?for=<ttl>}: the host is paused, not down, for that long. */
-    public GatewayReply pause(String host, Duration ttl, String token, Duration timeout)
-            throws IOException, InterruptedException {
+    public GatewayReply pause(String host, Duration ttl, String token, Duration timeout) throws IOException {
         String path = PushProtocol.pausePath(host) + "?" + PushProtocol.PAUSE_FOR_QUERY_PARAM + "=" + Durations.format(ttl);
-        return send(request(path, token, timeout).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return exchange(open(path, "POST", token, timeout), new byte[0]);
     }
 
-    /** {@code DELETE /api/v1/hosts/{host}}, asynchronously, so that goodbyes to all gateways run together. */
+    /** {@code DELETE /api/v1/hosts/{host}} on a thread of its own, so that goodbyes to all gateways run together. */
     public CompletableFuture<GatewayReply> goodbye(String host, String token, Duration timeout) {
-        HttpRequest req = request(PushProtocol.hostPath(host), token, timeout).DELETE().build();
-        long start = System.nanoTime();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(r -> new GatewayReply(r.statusCode(), firstLine(r.body()), Duration.ofNanos(System.nanoTime() - start)));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return exchange(open(PushProtocol.hostPath(host), "DELETE", token, timeout), null);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "tether-goodbye");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
-    private HttpRequest.Builder request(String path, String token, Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(timeout)
-                .header("User-Agent", "tether-tray");
+    private HttpURLConnection open(String path, String method, String token, Duration timeout) throws IOException {
+        HttpURLConnection c = connector.open(URI.create(base + path));
+        c.setRequestMethod(method);
+        int ms = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+        c.setConnectTimeout(ms);
+        c.setReadTimeout(ms);
+        c.setRequestProperty("User-Agent", "tether-tray");
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            c.setRequestProperty("Authorization", "Bearer " + token);
         }
-        return b;
+        return c;
     }
 
-    private GatewayReply send(HttpRequest req) throws IOException, InterruptedException {
+    /** Sends the body (if any) and reads the answer; {@code null} body means none (DELETE). */
+    private static GatewayReply exchange(HttpURLConnection c, byte[] body) throws IOException {
         long start = System.nanoTime();
-        HttpResponse<InputStream> r = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        return new GatewayReply(r.statusCode(), firstLine(r.body()), Duration.ofNanos(System.nanoTime() - start));
+        try {
+            if (body != null) {
+                // Buffered, not streaming mode: in streaming mode the JDK drops the body of a 401, and
+                // with it the gateway's reason. Bodies are small (gzip'd snapshots), and PUT and pause
+                // are idempotent should the JDK resend one on a stale keep-alive connection.
+                c.setDoOutput(true);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+            return new GatewayReply(status, firstLine(in), Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            c.disconnect();
+            throw e;
+        }
     }
 
     /** Reads at most a few KiB: an answer is one line, and a misbehaving server must not fill the heap. */
     static String firstLine(InputStream body) {
+        if (body == null) {
+            return "";
+        }
         try (InputStream in = body) {
             byte[] buf = in.readNBytes(4096);
+            // Drain the rest (bounded), so that the connection can be reused.
+            in.skip(64 * 1024);
             String s = new String(buf, StandardCharsets.UTF_8).strip();
             int nl = s.indexOf('\n');
             if (nl >= 0) {

@@ -6,7 +6,7 @@ import dev.tether.tray.status.GatewayStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,15 +131,12 @@ public final class GatewayPusher implements AutoCloseable {
             } else {
                 reply = client.pause(action.host(), action.ttl(), action.token(), timeout);
             }
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             failure = "timed out after " + timeout.toMillis() + " ms";
         } catch (ConnectException e) {
             failure = "unreachable (connection refused)";
         } catch (IOException e) {
             failure = "unreachable (" + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
         } catch (RuntimeException e) {
             // A bug or an odd URL must not kill this gateway's thread: report it like any failure.
             failure = e.toString();
@@ -207,6 +204,18 @@ public final class GatewayPusher implements AutoCloseable {
             lock.notifyAll();
         }
         worker.interrupt();
+    }
+
+    /**
+     * Waits until a request in flight has ended (or the time is up), so that a late PUT cannot land
+     * after the goodbye and bring the host back.
+     */
+    public void awaitStopped(Duration max) {
+        try {
+            worker.join(Math.max(1, max.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts the goodbye ({@code DELETE}); the caller waits on all gateways' futures together. */

@@ -9,10 +9,9 @@ import dev.tether.tray.discovery.Target;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -35,7 +35,6 @@ public final class Scraper implements AutoCloseable {
     private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
     private static final int MAX_PARALLEL = 8;
 
-    private final HttpClient client;
     private final ThreadPoolExecutor pool;
 
     public Scraper() {
@@ -46,19 +45,16 @@ public final class Scraper implements AutoCloseable {
                     return t;
                 });
         pool.allowCoreThreadTimeOut(true);
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** Scrapes every live target; the result list has one entry per target, in order. Dead targets are reported down. */
     public List<ScrapeResult> scrapeAll(List<Target> targets, Duration timeout) {
         List<Future<ScrapeResult>> futures = new ArrayList<>(targets.size());
+        List<AtomicReference<HttpURLConnection>> connections = new ArrayList<>(targets.size());
         for (Target t : targets) {
-            futures.add(t.isDead() ? null : pool.submit(() -> scrape(t, timeout)));
+            AtomicReference<HttpURLConnection> conn = new AtomicReference<>();
+            connections.add(conn);
+            futures.add(t.isDead() ? null : pool.submit(() -> scrape(t, timeout, conn)));
         }
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(200);
         List<ScrapeResult> out = new ArrayList<>(targets.size());
@@ -72,41 +68,56 @@ public final class Scraper implements AutoCloseable {
             try {
                 out.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
-                f.cancel(true);
+                abort(f, connections.get(i));
                 out.add(ScrapeResult.down(t, timeout, "timed out after " + timeout.toMillis() + " ms"));
             } catch (ExecutionException e) {
                 out.add(ScrapeResult.down(t, Duration.ZERO, String.valueOf(e.getCause())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                f.cancel(true);
+                abort(f, connections.get(i));
                 out.add(ScrapeResult.down(t, Duration.ZERO, "interrupted"));
             }
         }
         return out;
     }
 
+    /** A blocking socket read ignores interrupts; closing the connection is what ends it. */
+    private static void abort(Future<?> f, AtomicReference<HttpURLConnection> conn) {
+        f.cancel(true);
+        HttpURLConnection c = conn.get();
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+
     /** Scrapes one target on the calling thread. */
-    ScrapeResult scrape(Target t, Duration timeout) {
+    ScrapeResult scrape(Target t, Duration timeout, AtomicReference<HttpURLConnection> holder) {
         long start = System.nanoTime();
-        HttpRequest req = HttpRequest.newBuilder(t.url())
-                .timeout(timeout)
-                .header("Accept", ACCEPT)
-                .header("Accept-Encoding", "gzip")
-                .GET()
-                .build();
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        HttpURLConnection c = null;
         try {
-            HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = resp.body()) {
-                if (resp.statusCode() != 200) {
-                    return ScrapeResult.down(t, since(start), "HTTP " + resp.statusCode());
-                }
-                String contentType = resp.headers().firstValue("Content-Type").orElse(null);
-                ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+            // Never through a proxy: targets are on this machine.
+            c = (HttpURLConnection) t.url().toURL().openConnection(Proxy.NO_PROXY);
+            holder.set(c);
+            c.setConnectTimeout(ms);
+            c.setReadTimeout(ms);
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setRequestProperty("Accept", ACCEPT);
+            c.setRequestProperty("Accept-Encoding", "gzip");
+            int status = c.getResponseCode();
+            if (status != 200) {
+                drain(status >= 400 ? c.getErrorStream() : c.getInputStream());
+                return ScrapeResult.down(t, since(start), "HTTP " + status);
+            }
+            String contentType = c.getContentType();
+            ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+            try (InputStream body = c.getInputStream()) {
                 if (format == null) {
                     return ScrapeResult.down(t, since(start), "unsupported Content-Type '" + contentType + "'");
                 }
                 InputStream in = new LimitedInputStream(body, MAX_BODY_BYTES);
-                if (resp.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+                if ("gzip".equalsIgnoreCase(c.getContentEncoding())) {
                     in = new LimitedInputStream(new GZIPInputStream(in), MAX_BODY_BYTES);
                 }
                 List<MetricFamily> families = new ArrayList<>();
@@ -114,20 +125,33 @@ public final class Scraper implements AutoCloseable {
                 return ScrapeResult.up(t, families, since(start));
             }
         } catch (ParseException e) {
+            c.disconnect();
             return ScrapeResult.down(t, since(start), "unparsable metrics: " + e.getMessage());
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
+            c.disconnect();
             return ScrapeResult.down(t, since(start), "timed out after " + timeout.toMillis() + " ms");
         } catch (IOException e) {
+            if (c != null) {
+                c.disconnect();
+            }
             return ScrapeResult.down(t, since(start), describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ScrapeResult.down(t, since(start), "interrupted");
+        }
+    }
+
+    private static void drain(InputStream in) {
+        if (in == null) {
+            return;
+        }
+        try (in) {
+            in.skip(64 * 1024);
+        } catch (IOException e) {
+            // The connection is not reused then; nothing else to do.
         }
     }
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        if (e instanceof java.net.ConnectException || (e.getCause() instanceof java.net.ConnectException)) {
+        if (e instanceof java.net.ConnectException) {
             return "connection refused";
         }
         return e.getClass().getSimpleName() + (m != null ? ": " + m : "");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,13 +47,13 @@ class GatewayPusherTest {
         return c;
     }
 
-    private GatewayPusher pusher(URI url, HttpClient http, Duration interval) {
+    private GatewayPusher pusher(URI url, GatewayConnector http, Duration interval) {
         return track(new GatewayPusher(new GatewayClient(url, http), interval, Clock.systemUTC(),
                 new Backoff(Duration.ofMillis(50), () -> 0.0), log, () -> { }));
     }
 
-    private static HttpClient direct() throws IOException {
-        return GatewayHttp.client(ProxySetting.direct(), null, Map.of());
+    private static GatewayConnector direct() throws IOException {
+        return GatewayConnector.create(ProxySetting.direct(), null, Map.of());
     }
 
     private static EncodedSnapshot snapshot() {
@@ -202,7 +202,7 @@ class GatewayPusherTest {
     void offer_explicitProxy_pushGoesThroughTheProxy() throws Exception {
         RecordingServer gw = track(RecordingServer.gateway());
         TinyProxy proxy = track(new TinyProxy());
-        HttpClient http = GatewayHttp.client(ProxySetting.parse("http://127.0.0.1:" + proxy.port()), null, Map.of());
+        GatewayConnector http = GatewayConnector.create(ProxySetting.parse("http://127.0.0.1:" + proxy.port()), null, Map.of());
         GatewayPusher p = pusher(gw.url(), http, Duration.ofSeconds(15));
 
         p.offer(put("t"), Duration.ofSeconds(15));
@@ -217,7 +217,7 @@ class GatewayPusherTest {
     void offer_httpProxyFromEnvironment_pushGoesThroughTheProxy() throws Exception {
         RecordingServer gw = track(RecordingServer.gateway());
         TinyProxy proxy = track(new TinyProxy());
-        HttpClient http = GatewayHttp.client(ProxySetting.auto(), null,
+        GatewayConnector http = GatewayConnector.create(ProxySetting.auto(), null,
                 Map.of("HTTP_PROXY", "http://127.0.0.1:" + proxy.port(), "NO_PROXY", "example.invalid"));
         GatewayPusher p = pusher(gw.url(), http, Duration.ofSeconds(15));
 

@@ -2,6 +2,8 @@ package dev.tether.tray.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP server on loopback that records every request and answers as the test tells it:
@@ -48,13 +51,27 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService executor;
     private final List<Request> requests = new ArrayList<>();
     private volatile Function<Request, Answer> responder;
 
     public RecordingServer(Function<Request, Answer> responder) throws IOException {
+        this(responder, null);
+    }
+
+    /** Serves https with {@code tls} when it is not null. */
+    public RecordingServer(Function<Request, Answer> responder, SSLContext tls) throws IOException {
         this.responder = responder;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls != null) {
+            HttpsServer https = HttpsServer.create(at, 16);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(at, 16);
+        }
+        this.scheme = tls != null ? "https" : "http";
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "test-server");
             t.setDaemon(true);
@@ -107,7 +124,7 @@ public final class RecordingServer implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public URI url(String path) {
