@@ -3,6 +3,7 @@ package dev.tether.agent.endpoint;
 import dev.tether.agent.lifecycle.DaemonThreads;
 import dev.tether.agent.log.AgentLog;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -141,7 +142,9 @@ public final class MetricsServer implements Closeable {
     void serve(Socket connection) {
         try {
             connection.setSoTimeout(READ_TIMEOUT_MILLIS);
-            InputStream in = connection.getInputStream();
+            // Buffered, or reading the head byte by byte costs a system call per byte. Nothing after the
+            // head is ever read, so over-reading is harmless.
+            InputStream in = new BufferedInputStream(connection.getInputStream(), 1024);
             OutputStream out = connection.getOutputStream();
             HttpRequest request;
             try {

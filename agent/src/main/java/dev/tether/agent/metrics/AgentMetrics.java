@@ -2,7 +2,6 @@ package dev.tether.agent.metrics;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Info;
-import io.prometheus.client.hotspot.DefaultExports;
 
 /**
  * The agent's own registry: never simpleclient's {@code defaultRegistry}, so nothing the agent
@@ -13,13 +12,14 @@ public final class AgentMetrics {
     }
 
     /**
-     * JVM metrics (memory, GC, threads, classes, buffer pools, JIT, process, {@code jvm_info}) and
-     * {@code tether_agent_info{version,app}}.
+     * JVM metrics (memory, GC, threads, classes, buffer pools, JIT, process, {@code jvm_info}; set up on
+     * the first scrape, see {@link JvmCollectors}) and {@code tether_agent_info{version,app}}.
      */
     public static CollectorRegistry create(String agentVersion, String app) {
-        CollectorRegistry registry = new CollectorRegistry(true);
-        DefaultExports.register(registry);
-        JitExports.forThisJvm().register(registry);
+        // No auto-describe: it would collect every JVM metric once at registration, for a name check the
+        // agent does not need, on the start-up path.
+        CollectorRegistry registry = new CollectorRegistry(false);
+        new JvmCollectors().register(registry);
         Info info = Info.build()
                 .name("tether_agent")
                 .help("The Tether agent in this JVM: its version and the app it reports as.")

@@ -3,11 +3,15 @@ package dev.tether.agent.it;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.LogManager;
 
 /**
  * The app the child-JVM tests run with the agent. Modes:
  * {@code exit} returns from main at once; {@code wait} serves commands on stdin until {@code exit} or EOF;
- * {@code conflict} first uses its own simpleclient and Byte Buddy, then waits.
+ * {@code conflict} first uses its own simpleclient and Byte Buddy, then waits; {@code late-log-manager <dir>}
+ * sets {@code java.util.logging.manager} once the agent has announced itself in {@code dir}, then waits.
  */
 public final class TestApp {
     private TestApp() {
@@ -19,10 +23,32 @@ public final class TestApp {
         if (mode.equals("conflict")) {
             ConflictingLibraries.use();
         }
+        if (mode.equals("late-log-manager")) {
+            installLogManagerOnceAgentIsReady(Path.of(args[1]));
+        }
         if (!mode.equals("exit")) {
             serveCommands();
         }
         System.out.println("app-done");
+    }
+
+    /**
+     * What JBoss LogManager users do in main: choose the log manager, then log. It only works if nothing
+     * initialised java.util.logging before, the agent included.
+     */
+    private static void installLogManagerOnceAgentIsReady(Path discoveryDir) throws Exception {
+        Path announced = discoveryDir.resolve(ProcessHandle.current().pid() + ".json");
+        for (int i = 0; i < 1000 && !Files.exists(announced); i++) {
+            Thread.sleep(20);
+        }
+        System.setProperty("java.util.logging.manager", AppLogManager.class.getName());
+        System.out.println("app-log-manager " + LogManager.getLogManager().getClass().getName());
+    }
+
+    /** The app's own log manager. */
+    public static final class AppLogManager extends LogManager {
+        public AppLogManager() {
+        }
     }
 
     private static void serveCommands() throws Exception {

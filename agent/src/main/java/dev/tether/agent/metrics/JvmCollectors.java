@@ -1,0 +1,58 @@
+package dev.tether.agent.metrics;
+
+import io.prometheus.client.Collector;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.Predicate;
+import io.prometheus.client.hotspot.DefaultExports;
+
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The JVM metrics, set up on the first scrape rather than at start-up.
+ *
+ * <p>Two reasons. simpleclient_hotspot's {@code StandardExports} and {@code BufferPoolsExports} create
+ * {@code java.util.logging} loggers when they load, which initialises the {@code LogManager}: done before
+ * the app's {@code main} sets {@code java.util.logging.manager} (JBoss LogManager, WildFly, Quarkus), it
+ * would leave the app with the wrong log manager. And they load some 400 JDK classes, work that needs
+ * not compete with the app's own start. Their values are read at scrape time anyway; the one exception,
+ * {@code jvm_memory_pool_allocated_bytes_total}, counts from the first scrape on.
+ */
+final class JvmCollectors extends Collector {
+    private volatile CollectorRegistry jvm;
+
+    @Override
+    public List<MetricFamilySamples> collect() {
+        return collect(null);
+    }
+
+    @Override
+    public List<MetricFamilySamples> collect(Predicate<String> sampleNameFilter) {
+        CollectorRegistry registry = registry();
+        Enumeration<MetricFamilySamples> families = sampleNameFilter == null
+                ? registry.metricFamilySamples()
+                : registry.filteredMetricFamilySamples(sampleNameFilter);
+        List<MetricFamilySamples> result = new ArrayList<MetricFamilySamples>();
+        while (families.hasMoreElements()) {
+            result.add(families.nextElement());
+        }
+        return result;
+    }
+
+    private CollectorRegistry registry() {
+        CollectorRegistry registry = jvm;
+        if (registry == null) {
+            synchronized (this) {
+                registry = jvm;
+                if (registry == null) {
+                    registry = new CollectorRegistry(false);
+                    DefaultExports.register(registry);
+                    JitExports.forThisJvm().register(registry);
+                    jvm = registry;
+                }
+            }
+        }
+        return registry;
+    }
+}
