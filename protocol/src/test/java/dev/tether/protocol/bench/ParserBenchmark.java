@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>cd /work/main &amp;&amp; mvn -B -pl protocol -Pbench verify</pre>
  *
- * Kept short (2 forks, 6 warm-ups and 5 measurements of 2 s, under a minute) because the CI machine is shared. The
- * serial collector runs garbage collection on the benchmark's own thread, so the figure is what one
- * core does, allocation included, rather than one thread helped by a concurrent collector on the
- * other core.
+ * Kept short (2 forks, 6 warm-ups and 5 measurements of 2 s: under a minute) because the CI machine
+ * is shared. The serial collector runs garbage collection on the benchmark's own thread, so the
+ * figure is what one core does, allocation included, rather than one thread helped by a concurrent
+ * collector on the other core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
