@@ -1,6 +1,7 @@
 package dev.tether.gateway.http;
 
 import dev.tether.gateway.config.GatewayConfig;
+import dev.tether.gateway.config.ListenAddress;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HandlerWrapper;
@@ -14,6 +15,7 @@ import io.undertow.util.Methods;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -23,9 +25,12 @@ import java.util.function.Consumer;
  *   <li>{@link Builder#route}: more endpoints (the Pushgateway-compatible API, the status page);</li>
  *   <li>{@link Builder#pushFilter}: wraps every route that changes the store (bearer tokens, host
  *   allow-lists, rate limits);</li>
- *   <li>{@link Builder#undertow}: changes the Undertow builder before it is built, e.g. to replace the
- *   HTTP listener with an HTTPS one.</li>
+ *   <li>{@link Builder#listener}: how the listen address is bound; HTTPS replaces the default
+ *   {@code addHttpListener} with {@code addHttpsListener(port, host, sslContext)};</li>
+ *   <li>{@link Builder#undertow}: any other change to the Undertow builder before it is built.</li>
  * </ul>
+ * A push filter runs after routing, so it can read the {@code host} path parameter
+ * ({@link Responses#pathParam}) to check that a token may push that host.
  */
 public final class GatewayServer implements AutoCloseable {
     private final Undertow undertow;
@@ -57,6 +62,8 @@ public final class GatewayServer implements AutoCloseable {
         private final List<Route> routes = new ArrayList<>();
         private HandlerWrapper pushFilter = h -> h;
         private final List<Consumer<Undertow.Builder>> customizers = new ArrayList<>();
+        private BiConsumer<Undertow.Builder, ListenAddress> listener =
+                (b, a) -> b.addHttpListener(a.port(), a.host());
 
         private Builder(GatewayConfig config) {
             this.config = config;
@@ -77,6 +84,12 @@ public final class GatewayServer implements AutoCloseable {
         public Builder pushFilter(HandlerWrapper filter) {
             HandlerWrapper previous = pushFilter;
             pushFilter = h -> filter.wrap(previous.wrap(h));
+            return this;
+        }
+
+        /** Replaces how {@code --listen} is bound (plain HTTP by default). */
+        public Builder listener(BiConsumer<Undertow.Builder, ListenAddress> binder) {
+            listener = binder;
             return this;
         }
 
@@ -103,9 +116,9 @@ public final class GatewayServer implements AutoCloseable {
             router.setFallbackHandler(ex -> Responses.text(ex, 404, "no such endpoint: " + ex.getRequestPath()));
             router.setInvalidMethodHandler(ex -> Responses.text(ex, 405,
                     "method " + ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()));
-            Undertow.Builder b = Undertow.builder()
-                    .addHttpListener(config.listen().port(), config.listen().host())
-                    .setHandler(router)
+            Undertow.Builder b = Undertow.builder();
+            listener.accept(b, config.listen());
+            b.setHandler(router)
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     // Headers that trickle in, and idle keep-alive connections, must not hold sockets forever.
                     .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.bodyIdleTimeout().toMillis())

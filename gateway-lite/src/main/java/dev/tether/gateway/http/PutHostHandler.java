@@ -14,6 +14,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -87,6 +88,10 @@ public final class PutHostHandler implements HttpHandler {
         } catch (ZipException e) {
             result = PushResult.BAD_REQUEST;
             Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
+        } catch (EOFException e) {
+            // Only the gzip decoder reports a body that ends too soon this way.
+            result = PushResult.BAD_REQUEST;
+            Responses.text(ex, 400, "the gzip body ends too soon: " + e.getMessage());
         } catch (IOException e) {
             // A read that timed out (idle body) or a client that went away: the body is unusable.
             result = PushResult.TIMEOUT;

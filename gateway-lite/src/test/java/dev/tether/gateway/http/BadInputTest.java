@@ -155,6 +155,13 @@ class BadInputTest {
     }
 
     @Test
+    void put_truncatedGzip_400() {
+        byte[] gz = GatewayClient.gzip(ALPHA.getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(client.put("alpha", java.util.Arrays.copyOf(gz, gz.length - 12), "Content-Encoding", "gzip"), 400, "gzip");
+    }
+
+    @Test
     void put_moreSeriesThanLimit_413() {
         StringBuilder sb = new StringBuilder("# TYPE s gauge\n");
         for (int i = 0; i <= MAX_SERIES; i++) {
