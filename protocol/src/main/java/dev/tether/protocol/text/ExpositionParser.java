@@ -893,7 +893,18 @@ public final class ExpositionParser {
 
     /** Whether {@code key} equals the {@code key.length} bytes of the buffer at {@code from}. */
     private boolean sameBytes(byte[] key, int from) {
-        return Arrays.equals(key, 0, key.length, buf, from, from + key.length);
+        int n = key.length;
+        if (n >= 16) {
+            return Arrays.equals(key, 0, n, buf, from, from + n);
+        }
+        // Most keys are short label names and values, where a plain loop beats the vectorized call.
+        byte[] b = buf;
+        for (int i = 0; i < n; i++) {
+            if (key[i] != b[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] internKeyOf(String s) {
