@@ -16,7 +16,7 @@ shift $(( $# < 3 ? $# : 3 ))
 tray_flags=("$@")
 if [ ${#tray_flags[@]} -eq 0 ]; then
   # The flags the systemd unit should use: a small heap, serial GC, C1 only.
-  tray_flags=(-Xmx24m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=32m -XX:CICompilerCount=1)
+  tray_flags=(-Xmx16m -Xss256k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:CICompilerCount=1)
 fi
 
 work=$(mktemp -d)
