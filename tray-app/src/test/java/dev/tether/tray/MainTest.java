@@ -47,6 +47,25 @@ class MainTest {
     }
 
     @Test
+    void run_statusPortTaken_exitOneWithReason() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            PrintStream stdout = System.out;
+            ByteArrayOutputStream logged = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(logged, true, StandardCharsets.UTF_8));
+            int code;
+            try {
+                code = run("--headless", "--gateway", "http://127.0.0.1:9", "--discovery-dir", dir.toString(),
+                        "--status-listen", "127.0.0.1:" + taken.getLocalPort());
+            } finally {
+                System.setOut(stdout);
+            }
+            assertThat(code).isEqualTo(1);
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("cannot start: cannot listen on")
+                    .contains("for --status-listen");
+        }
+    }
+
+    @Test
     void run_noGateway_exitTwo() {
         assertThat(run("--headless")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no gateway");

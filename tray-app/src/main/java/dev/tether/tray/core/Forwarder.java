@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,8 @@ public final class Forwarder implements AutoCloseable {
     private volatile List<TargetStatus> targetStatuses = List.of();
     private volatile Instant lastCycleAt;
     private long typeConflictsTotal;
+    /** Why each target was down last cycle; the cycle thread's own. */
+    private Map<String, String> targetErrors = new HashMap<>();
     private volatile long typeConflictsTotalPublished;
 
     private Forwarder(Builder b) {
@@ -291,6 +294,7 @@ public final class Forwarder implements AutoCloseable {
             targets.add(Target.fixed(st.job(), st.instance(), st.url()));
         }
         List<ScrapeResult> results = scraper.scrapeAll(targets, s.scrapeTimeout());
+        logTargetChanges(results);
 
         SnapshotBuilder b = new SnapshotBuilder();
         for (var f : SelfMetrics.reservations()) {
@@ -334,6 +338,26 @@ public final class Forwarder implements AutoCloseable {
         typeConflictsTotalPublished = typeConflictsTotal;
         lastCycleAt = clock.instant();
         publish();
+    }
+
+    /** One line when a target goes down (or its reason changes), one when it comes back; silence in between. */
+    private void logTargetChanges(List<ScrapeResult> results) {
+        Map<String, String> now = new HashMap<>();
+        for (ScrapeResult r : results) {
+            Target t = r.target();
+            String before = targetErrors.get(t.id());
+            if (t.isDead()) {
+                now.put(t.id(), "dead"); // discovery has said so already
+            } else if (!r.up()) {
+                now.put(t.id(), r.error());
+                if (!r.error().equals(before)) {
+                    log.warn("target " + t.id() + " (" + t.url() + ") is down: " + r.error());
+                }
+            } else if (before != null) {
+                log.info("target " + t.id() + " (" + t.url() + ") is up again");
+            }
+        }
+        targetErrors = now;
     }
 
     private static List<TargetStatus> targetStatuses(List<ScrapeResult> results, int[] series, List<TypeConflict> conflicts) {

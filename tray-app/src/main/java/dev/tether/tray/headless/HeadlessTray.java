@@ -34,7 +34,11 @@ public final class HeadlessTray implements AutoCloseable {
         TraySettings s = f.settings();
         StatusServer server = null;
         if (s.statusListen() != null) {
-            server = StatusServer.start(s.statusListen(), f);
+            try {
+                server = StatusServer.start(s.statusListen(), f);
+            } catch (IOException e) {
+                throw new IOException("cannot listen on " + s.statusListen() + " for --status-listen: " + e.getMessage(), e);
+            }
         }
         try {
             f.start();

@@ -362,5 +362,7 @@ class ForwarderTest {
             assertThat(t.error()).startsWith("unparsable metrics");
         });
         assertThat(log.containing("77.json")).hasSize(1);
+        // Three cycles down for the same reason: one line.
+        assertThat(log.containing("target broken/box-1:")).singleElement().asString().contains("is down: unparsable metrics");
     }
 }
