@@ -39,9 +39,14 @@ public final class DiscoveryFile {
                 Files.createDirectories(dir);
             }
         }
-        Path tmp = posix
-                ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly())
-                : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile: its random name loads SecureRandom and the security providers, a cost
+        // at start-up. The pid in the name already makes it ours; CREATE_NEW refuses anything already there.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
+        if (posix) {
+            Files.createFile(tmp, ownerOnly());
+        } else {
+            Files.createFile(tmp);
+        }
         try {
             Files.write(tmp, record.toJson().getBytes(StandardCharsets.UTF_8));
             try {

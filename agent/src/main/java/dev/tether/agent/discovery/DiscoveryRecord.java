@@ -1,8 +1,5 @@
 package dev.tether.agent.discovery;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
 /**
  * What an agent tells the tray about itself: the contract of {@code <discovery.dir>/<pid>.json}.
  * Exactly these keys, in this order: {@code pid, url, app, startedAt, agentVersion, jvm}.
@@ -11,16 +8,18 @@ public final class DiscoveryRecord {
     private final long pid;
     private final String url;
     private final String app;
-    private final Instant startedAt;
+    private final long startedAtEpochSecond;
     private final String agentVersion;
     private final String jvm;
 
-    /** @param startedAt when the JVM started; with the pid it tells a live agent from a reused pid */
-    public DiscoveryRecord(long pid, String url, String app, Instant startedAt, String agentVersion, String jvm) {
+    /**
+     * @param startedAtEpochSecond when the JVM started; with the pid it tells a live agent from a reused pid
+     */
+    public DiscoveryRecord(long pid, String url, String app, long startedAtEpochSecond, String agentVersion, String jvm) {
         this.pid = pid;
         this.url = url;
         this.app = app;
-        this.startedAt = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        this.startedAtEpochSecond = startedAtEpochSecond;
         this.agentVersion = agentVersion;
         this.jvm = jvm;
     }
@@ -41,8 +40,7 @@ public final class DiscoveryRecord {
         sb.append(",\"app\":");
         quote(sb, app);
         sb.append(",\"startedAt\":");
-        // Instant.toString is ISO-8601 in UTC with a Z: valid RFC 3339.
-        quote(sb, startedAt.toString());
+        quote(sb, Rfc3339.utc(startedAtEpochSecond));
         sb.append(",\"agentVersion\":");
         quote(sb, agentVersion);
         sb.append(",\"jvm\":");

@@ -79,7 +79,7 @@ public final class AgentRuntime {
 
         String url = "http://" + urlHost(options.bind()) + ":" + started.port() + MetricsEndpoint.PATH;
         long pid = ProcessInfo.pid();
-        DiscoveryRecord record = new DiscoveryRecord(pid, url, options.app(), ProcessInfo.jvmStartTime(),
+        DiscoveryRecord record = new DiscoveryRecord(pid, url, options.app(), ProcessInfo.jvmStartEpochSecond(),
                 AgentVersion.get(), System.getProperty("java.version"));
         DiscoveryFile file = new DiscoveryFile(options.discoveryDir().toPath(), pid);
         synchronized (lock) {

@@ -18,7 +18,7 @@ class DiscoveryFileTest {
     Path tmp;
 
     private final DiscoveryRecord record = new DiscoveryRecord(12345, "http://127.0.0.1:40123/metrics", "my-app",
-            Instant.parse("2026-11-21T05:40:00.789Z"), "0.1.0-SNAPSHOT", "17.0.15");
+            Instant.parse("2026-11-21T05:40:00Z").getEpochSecond(), "0.1.0-SNAPSHOT", "17.0.15");
 
     @Test
     void toJson_record_exactlyTheContractKeysInOrder() {
@@ -28,7 +28,7 @@ class DiscoveryFileTest {
 
     @Test
     void toJson_specialCharactersInApp_escaped() {
-        DiscoveryRecord r = new DiscoveryRecord(1, "u", "a\"b\\c\u0001", Instant.EPOCH, "v", "j");
+        DiscoveryRecord r = new DiscoveryRecord(1, "u", "a\"b\\c\u0001", 0, "v", "j");
         assertThat(r.toJson()).contains("\"app\":\"a\\\"b\\\\c\\u0001\"");
     }
 
@@ -80,5 +80,18 @@ class DiscoveryFileTest {
     @Test
     void pid_thisJvm_matchesProcessHandle() {
         assertThat(ProcessInfo.pid()).isEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void jvmStartEpochSecond_thisJvm_matchesRuntimeBeanToTheSecond() {
+        long fromBean = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() / 1000;
+        assertThat(ProcessInfo.jvmStartEpochSecond()).isBetween(fromBean - 1, fromBean + 1);
+    }
+
+    @Test
+    void linuxStartEpochSecond_commandWithSpacesAndParentheses_fieldsCountedAfterIt() {
+        String selfStat = "4242 (java (my) app) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 19 0 12345 0 0";
+        String stat = "cpu  1 2 3\nbtime 1700000000\nprocesses 99\n";
+        assertThat(ProcessInfo.linuxStartEpochSecond(selfStat, stat)).isEqualTo(1700000000L + 123);
     }
 }
