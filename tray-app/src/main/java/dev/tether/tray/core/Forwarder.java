@@ -272,8 +272,12 @@ public final class Forwarder implements AutoCloseable {
         try {
             cycle();
         } catch (RuntimeException | Error e) {
-            // One bad cycle must never end the loop.
-            log.warn("cycle failed: " + e);
+            // One bad cycle must never end the loop. A cycle cut short by stop() is no news.
+            synchronized (lock) {
+                if (running) {
+                    log.warn("cycle failed: " + e);
+                }
+            }
         }
         synchronized (lock) {
             if (running && !cycleThread.isShutdown()) {

@@ -10,6 +10,7 @@ import dev.tether.tray.config.TraySettings;
 import dev.tether.tray.status.GatewayStatus;
 import dev.tether.tray.status.TargetStatus;
 import dev.tether.tray.status.TrayStatus;
+import dev.tether.tray.testing.MutableClock;
 import dev.tether.tray.testing.RecordingLog;
 import dev.tether.tray.testing.RecordingServer;
 import dev.tether.tray.testing.RecordingServer.Answer;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -199,6 +201,39 @@ class ForwarderTest {
         Thread.sleep(700);
         List<RecordingServer.Request> all = gw.requests();
         assertThat(samples(body(all.get(all.size() - 1)), "tether_target_up")).isEmpty();
+    }
+
+    @Test
+    void cycle_fakeClock_crashedAgentReportedUntilTheClockPassesTheRetention() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-21T06:00:00Z"));
+        Process p = child();
+        Path file = agentFile(p.pid(), "billing", server(Answer.metrics(BILLING_METRICS)));
+        p.destroyForcibly().waitFor();
+        RecordingServer gw = gateway();
+        forwarder = Forwarder.builder(settings(Duration.ofMillis(200), gw).build()).clock(clock).log(log).env(Map.of()).build();
+        forwarder.start();
+
+        List<RecordingServer.Request> puts = gw.await(ForwarderTest::isPut, 3, WAIT);
+        for (RecordingServer.Request r : puts) {
+            assertThat(value(body(r), "tether_target_up", "billing")).isZero();
+        }
+        assertThat(file).exists();
+        clock.advance(Duration.ofMinutes(59));
+        int seen = gw.requests().size();
+        gw.await(ForwarderTest::isPut, seen + 2, WAIT);
+        assertThat(file).exists();
+
+        clock.advance(Duration.ofMinutes(1));
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(file).doesNotExist();
+        seen = gw.requests().size();
+        List<RecordingServer.Request> after = gw.await(ForwarderTest::isPut, seen + 1, WAIT);
+        assertThat(samples(body(after.get(after.size() - 1)), "tether_target_up")).isEmpty();
+        assertThat(forwarder.status().lastCycleAt()).isEqualTo(clock.instant());
     }
 
     @Test
