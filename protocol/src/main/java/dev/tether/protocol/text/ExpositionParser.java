@@ -54,7 +54,6 @@ import java.util.function.Consumer;
 public final class ExpositionParser {
     private static final int INITIAL_BUFFER = 64 * 1024;
 
-    private final ExpositionFormat format;
     private final boolean om;
     private final Consumer<MetricFamily> sink;
     private final InputStream in;
@@ -74,11 +73,11 @@ public final class ExpositionParser {
     private String[] labelNames = new String[8];
     private String[] labelValues = new String[8];
     private int labelCount;
+    // 'le' and 'quantile' values (interned instances) already checked to be floats.
     private final String[] checkedFloats = new String[32];
     private final StringBuilder scratch = new StringBuilder();
 
     private ExpositionParser(ExpositionFormat format, InputStream in, byte[] bytes, Consumer<MetricFamily> sink) {
-        this.format = format;
         this.om = format == ExpositionFormat.OPENMETRICS;
         this.sink = sink;
         this.in = in;
