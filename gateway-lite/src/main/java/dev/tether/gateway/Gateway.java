@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,7 +39,7 @@ public final class Gateway implements AutoCloseable {
     private volatile boolean ready;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, Clock clock, Consumer<GatewayServer.Builder> extensions) {
+    private Gateway(GatewayConfig config, Clock clock, GatewayExtension extension) {
         this.config = config;
         this.store = new InMemoryHostStore(clock, config.expiredRetention());
         StateFile file = new StateFile(config.dataDir(), clock);
@@ -61,7 +60,7 @@ public final class Gateway implements AutoCloseable {
                 .route(GatewayServer.GET, PushProtocol.METRICS_PATH, new MetricsHandler(store, metrics), false, false)
                 .route(GatewayServer.GET, PushProtocol.HEALTHY_PATH, new HealthHandler(() -> true, "healthy"), false, false)
                 .route(GatewayServer.GET, PushProtocol.READY_PATH, new HealthHandler(() -> ready, "ready"), false, false);
-        extensions.accept(b);
+        extension.extend(b, store, metrics, config);
         this.server = b.start();
         long sweepMs = config.sweepInterval().toMillis();
         background.scheduleWithFixedDelay(guard("sweep", store::sweep), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
@@ -72,17 +71,17 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway with the real clock and the core routes only. */
     public static Gateway start(GatewayConfig config) {
-        return start(config, Clock.systemUTC(), b -> { });
+        return start(config, Clock.systemUTC(), GatewayExtension.NONE);
     }
 
     /**
      * Starts a gateway.
      *
      * @param clock the clock of every TTL decision (tests pass a fake one)
-     * @param extensions adds routes, filters or listener changes before the server binds
+     * @param extension adds routes, filters or listener changes before the server binds
      */
-    public static Gateway start(GatewayConfig config, Clock clock, Consumer<GatewayServer.Builder> extensions) {
-        return new Gateway(config, clock, extensions);
+    public static Gateway start(GatewayConfig config, Clock clock, GatewayExtension extension) {
+        return new Gateway(config, clock, extension);
     }
 
     private static Runnable guard(String what, Runnable task) {

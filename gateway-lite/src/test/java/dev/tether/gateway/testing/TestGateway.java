@@ -29,7 +29,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(Path dataDir, Clock clock, UnaryOperator<GatewayConfig.Builder> tweak) {
-        return new TestGateway(Gateway.start(tweak.apply(config(dataDir)).build(), clock, b -> { }));
+        return new TestGateway(Gateway.start(tweak.apply(config(dataDir)).build(), clock, dev.tether.gateway.GatewayExtension.NONE));
     }
 
     public static TestGateway start(Path dataDir, Clock clock) {
