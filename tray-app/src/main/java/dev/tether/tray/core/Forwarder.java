@@ -8,16 +8,13 @@ import dev.tether.tray.discovery.AgentDiscovery;
 import dev.tether.tray.discovery.ProcessProbe;
 import dev.tether.tray.discovery.Target;
 import dev.tether.tray.label.Snapshot;
-import dev.tether.tray.label.SnapshotBuilder;
-import dev.tether.tray.label.TargetLabeller;
-import dev.tether.tray.label.TypeConflict;
 import dev.tether.tray.log.TrayLog;
 import dev.tether.tray.push.Backoff;
 import dev.tether.tray.push.EncodedSnapshot;
 import dev.tether.tray.push.GatewayClient;
 import dev.tether.tray.push.GatewayConnector;
 import dev.tether.tray.push.GatewayPusher;
-import dev.tether.tray.push.GatewayReply;
+import dev.tether.tray.push.Goodbye;
 import dev.tether.tray.push.PushAction;
 import dev.tether.tray.push.TokenFile;
 import dev.tether.tray.scrape.ScrapeResult;
@@ -33,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The forwarder core that both front ends (tray UI and headless) drive: each cycle it discovers
@@ -68,6 +63,7 @@ public final class Forwarder implements AutoCloseable {
     private final Backoff backoff;
     private final AgentDiscovery discovery;
     private final TokenFile tokenFile;
+    private final TargetReport targetReport;
     private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
@@ -86,8 +82,6 @@ public final class Forwarder implements AutoCloseable {
     private volatile List<TargetStatus> targetStatuses = List.of();
     private volatile Instant lastCycleAt;
     private long typeConflictsTotal;
-    /** Why each target was down last cycle; the cycle thread's own. */
-    private Map<String, String> targetErrors = new HashMap<>();
     private volatile long typeConflictsTotalPublished;
 
     private Forwarder(Builder b) {
@@ -98,6 +92,7 @@ public final class Forwarder implements AutoCloseable {
         this.backoff = b.backoff;
         this.discovery = new AgentDiscovery(b.clock, b.probe, b.log);
         this.tokenFile = new TokenFile(b.log);
+        this.targetReport = new TargetReport(b.log);
     }
 
     public static Builder builder(TraySettings settings) {
@@ -151,7 +146,7 @@ public final class Forwarder implements AutoCloseable {
             p.awaitStopped(Duration.ofNanos(Math.max(1, waitUntil - System.nanoTime())));
         }
         TraySettings s = settings;
-        goodbye(toBye, s.host(), tokenFile.read(s.tokenFile()), deadline);
+        Goodbye.send(toBye, s.host(), tokenFile.read(s.tokenFile()), deadline, log);
         scraper.close();
         publish();
     }
@@ -298,25 +293,7 @@ public final class Forwarder implements AutoCloseable {
             targets.add(Target.fixed(st.job(), st.instance(), st.url()));
         }
         List<ScrapeResult> results = scraper.scrapeAll(targets, s.scrapeTimeout());
-        logTargetChanges(results);
 
-        SnapshotBuilder b = new SnapshotBuilder();
-        for (var f : SelfMetrics.reservations()) {
-            b.add(f, SelfMetrics.TRAY_JOB);
-        }
-        int[] series = new int[results.size()];
-        for (int i = 0; i < results.size(); i++) {
-            ScrapeResult r = results.get(i);
-            if (r.up()) {
-                series[i] = b.addAll(TargetLabeller.label(r.families(), r.target().job(), r.target().instance()),
-                        r.target().id());
-            }
-        }
-        typeConflictsTotal += b.conflictCount();
-        for (int i = 0; i < results.size(); i++) {
-            ScrapeResult r = results.get(i);
-            b.addAll(SelfMetrics.perTarget(r.target(), r.up(), r.duration(), series[i]), SelfMetrics.TRAY_JOB);
-        }
         List<GatewayPusher> ps;
         synchronized (lock) {
             ps = new ArrayList<>(pushers.values());
@@ -325,12 +302,11 @@ public final class Forwarder implements AutoCloseable {
         for (GatewayPusher p : ps) {
             counts.add(new SelfMetrics.GatewayCounts(p.url().toString(), p.failuresTotal(), p.pushesTotal()));
         }
-        b.addAll(SelfMetrics.tray(s.host(), TetherVersion.get(), counts, typeConflictsTotal, targets.size()),
-                SelfMetrics.TRAY_JOB);
-        Snapshot snapshot = b.build();
-        for (TypeConflict c : snapshot.conflicts()) {
-            log.warn(c.toString());
-        }
+        SnapshotAssembler.Result assembled = SnapshotAssembler.assemble(results, s.host(), counts, typeConflictsTotal);
+        typeConflictsTotal = assembled.typeConflictsTotal();
+        Snapshot snapshot = assembled.snapshot();
+        int[] series = assembled.seriesPerTarget();
+        List<TargetStatus> statuses = targetReport.update(results, series, snapshot.conflicts());
 
         String token = tokenFile.read(s.tokenFile());
         PushAction action = paused ? new PushAction.Pause(s.host(), s.ttl(), token)
@@ -338,49 +314,10 @@ public final class Forwarder implements AutoCloseable {
         for (GatewayPusher p : ps) {
             p.offer(action, s.interval());
         }
-        targetStatuses = targetStatuses(results, series, snapshot.conflicts());
+        targetStatuses = statuses;
         typeConflictsTotalPublished = typeConflictsTotal;
         lastCycleAt = clock.instant();
         publish();
-    }
-
-    /** One line when a target goes down (or its reason changes), one when it comes back; silence in between. */
-    private void logTargetChanges(List<ScrapeResult> results) {
-        Map<String, String> now = new HashMap<>();
-        for (ScrapeResult r : results) {
-            Target t = r.target();
-            String before = targetErrors.get(t.id());
-            if (t.isDead()) {
-                now.put(t.id(), "dead"); // discovery has said so already
-            } else if (!r.up()) {
-                now.put(t.id(), r.error());
-                if (!r.error().equals(before)) {
-                    log.warn("target " + t.id() + " (" + t.url() + ") is down: " + r.error());
-                }
-            } else if (before != null) {
-                log.info("target " + t.id() + " (" + t.url() + ") is up again");
-            }
-        }
-        targetErrors = now;
-    }
-
-    private static List<TargetStatus> targetStatuses(List<ScrapeResult> results, int[] series, List<TypeConflict> conflicts) {
-        List<TargetStatus> out = new ArrayList<>(results.size());
-        for (int i = 0; i < results.size(); i++) {
-            ScrapeResult r = results.get(i);
-            Target t = r.target();
-            List<String> mine = new ArrayList<>();
-            for (TypeConflict c : conflicts) {
-                if (c.droppedFrom().equals(t.id())) {
-                    mine.add(c.toString());
-                }
-            }
-            TargetStatus.State state = t.isDead() ? TargetStatus.State.DEAD
-                    : r.up() ? TargetStatus.State.UP : TargetStatus.State.DOWN;
-            out.add(new TargetStatus(t.kind().name().toLowerCase(java.util.Locale.ROOT), t.job(), t.instance(), t.pid(),
-                    t.url(), state, series[i], r.duration(), r.error(), mine));
-        }
-        return out;
     }
 
     /** Makes the pushers match the settings' gateways; removed ones get a goodbye in the background. */
@@ -416,8 +353,8 @@ public final class Forwarder implements AutoCloseable {
             String host = oldHost;
             String token = tokenFile.read(s.tokenFile());
             // In the background: the new settings' first push should not wait on old gateways.
-            CompletableFuture.runAsync(() -> goodbye(removed, host, token,
-                    System.nanoTime() + GOODBYE_BUDGET.toNanos()));
+            CompletableFuture.runAsync(() -> Goodbye.send(removed, host, token,
+                    System.nanoTime() + GOODBYE_BUDGET.toNanos(), log));
         }
     }
 
@@ -427,36 +364,6 @@ public final class Forwarder implements AutoCloseable {
             http = GatewayConnector.create(s.proxy(), s.caFile(), env);
         }
         httpFor = s;
-    }
-
-    private void goodbye(List<GatewayPusher> ps, String host, String token, long deadlineNanos) {
-        Map<GatewayPusher, CompletableFuture<GatewayReply>> futures = new LinkedHashMap<>();
-        Duration timeout = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(100),
-                deadlineNanos - System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(100)));
-        for (GatewayPusher p : ps) {
-            futures.put(p, p.goodbye(host, token, timeout));
-        }
-        for (var e : futures.entrySet()) {
-            String url = e.getKey().url().toString();
-            try {
-                GatewayReply r = e.getValue().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (r.status() == 200 || r.status() == 204 || r.status() == 404) {
-                    log.info("goodbye to " + url + ": host " + host + " removed");
-                } else {
-                    log.warn("goodbye to " + url + " answered HTTP " + r.status() + " " + r.message()
-                            + "; the host will lapse after its TTL");
-                }
-            } catch (TimeoutException ex) {
-                e.getValue().cancel(true);
-                log.warn("goodbye to " + url + " timed out; the host will lapse after its TTL");
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception ex) {
-                log.warn("goodbye to " + url + " failed (" + (ex.getCause() != null ? ex.getCause() : ex)
-                        + "); the host will lapse after its TTL");
-            }
-        }
     }
 
     private void publish() {
