@@ -42,8 +42,9 @@ class CaFileTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
+        // Last opened, first closed: pushers stop before the servers they talk to.
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
         }
     }
 

@@ -37,8 +37,9 @@ class GatewayPusherTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        for (AutoCloseable c : closeables) {
-            c.close();
+        // Last opened, first closed: pushers stop before the servers they talk to.
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
         }
     }
 
