@@ -120,6 +120,10 @@ public final class GatewayServer implements AutoCloseable {
             listener.accept(b, config.listen());
             b.setHandler(router)
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                    // Undertow sizes buffers by the heap; a small heap would get 8 KiB and wake the
+                    // I/O thread more often per push body.
+                    .setBufferSize(16 * 1024 - 20)
+                    .setDirectBuffers(true)
                     // Headers that trickle in, and idle keep-alive connections, must not hold sockets forever.
                     .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) config.bodyIdleTimeout().toMillis())
                     .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000);

@@ -2,6 +2,7 @@ package dev.tether.gateway.http;
 
 import dev.tether.gateway.store.HostSnapshot;
 import dev.tether.gateway.store.RenderedFamily;
+import dev.tether.protocol.model.Labels;
 import dev.tether.protocol.model.MetricFamily;
 import dev.tether.protocol.model.Sample;
 import dev.tether.protocol.push.PushProtocol;
@@ -34,9 +35,13 @@ public final class SnapshotReader {
     private final int maxSeries;
     private final List<RenderedFamily> families = new ArrayList<>();
     private final Set<String> familyNames = new HashSet<>();
-    private final Set<String> seriesKeys = new HashSet<>();
+    private final Set<SeriesKey> seriesKeys = new HashSet<>(1024);
     private final StringBuilder sb = new StringBuilder(8192);
     private int series;
+
+    /** One series: a sample name and its labels, the host label included. */
+    private record SeriesKey(String name, Labels labels) {
+    }
 
     private SnapshotReader(String host, int maxSeries) {
         this.host = host;
@@ -84,14 +89,13 @@ public final class SnapshotReader {
                 throw HttpError.tooLarge("host '" + host + "' pushed more than " + maxSeries
                         + " series (--max-series-per-host)");
             }
-            int lineStart = sb.length();
-            ExpositionWriter.writeSample(s.withLabels(s.labels().with(PushProtocol.HOST_LABEL, host)),
-                    ExpositionFormat.TEXT_004, sb);
-            int valueStart = sb.lastIndexOf(" ");
-            if (!seriesKeys.add(sb.substring(lineStart, valueStart))) {
-                throw HttpError.badRequest("series " + sb.substring(lineStart, valueStart)
+            Labels labels = s.labels().with(PushProtocol.HOST_LABEL, host);
+            // Keyed by the model objects, whose hashes are cached, rather than by the rendered text.
+            if (!seriesKeys.add(new SeriesKey(s.name(), labels))) {
+                throw HttpError.badRequest("series " + s.name() + labels
                         + " appears twice in the push (a pushed host label is replaced by the URL's)");
             }
+            ExpositionWriter.writeSample(s.withLabels(labels), ExpositionFormat.TEXT_004, sb);
         }
         byte[] lines = sb.toString().getBytes(StandardCharsets.UTF_8);
         families.add(new RenderedFamily(f.name(), f.type(), f.help(), f.unit(), f.samples().size(), lines));
