@@ -196,7 +196,8 @@ public final class CommandLine {
         try {
             for (Map.Entry<String, List<String>> e : o.entrySet()) {
                 current = e.getKey();
-                String v = e.getValue().get(e.getValue().size() - 1);
+                // An empty list (`target=` in the file) is fine; an empty single value fails its own check.
+                String v = e.getValue().isEmpty() ? "" : e.getValue().get(e.getValue().size() - 1);
                 switch (current) {
                     case "gateway":
                         for (String g : e.getValue()) {
