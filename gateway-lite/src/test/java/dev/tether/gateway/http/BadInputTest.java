@@ -47,7 +47,7 @@ class BadInputTest {
     @BeforeEach
     void start() {
         gw = TestGateway.start(dir, clock, b -> b.maxBodyBytes(MAX_BODY).maxSeriesPerHost(MAX_SERIES)
-                .bodyIdleTimeout(Duration.ofMillis(500)).bodyTotalTimeout(Duration.ofMillis(1500)));
+                .bodyIdleTimeout(Duration.ofMillis(1000)).bodyTotalTimeout(Duration.ofMillis(2000)));
         client = gw.client;
         assertThat(client.put("alpha", ALPHA).statusCode()).isEqualTo(200);
         assertThat(client.put("beta", BETA).statusCode()).isEqualTo(200);
@@ -218,12 +218,12 @@ class BadInputTest {
             OutputStream out = s.getOutputStream();
             out.write("PUT /api/v1/hosts/alpha HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // One line every 200 ms never trips the idle timeout, only the total deadline.
+            // One line every 100 ms never trips the 1 s idle timeout, only the 2 s total deadline.
             try {
-                for (int i = 0; i < 50; i++) {
+                for (int i = 0; i < 100; i++) {
                     out.write(("# HELP h" + i + " x\n").getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    Thread.sleep(200);
+                    Thread.sleep(100);
                 }
             } catch (IOException closedByServer) {
                 // expected: the server gave up on us
