@@ -39,7 +39,9 @@ public record TrayStatus(String host, boolean running, boolean paused, Overall o
         boolean anyOk = false;
         boolean anyBad = false;
         for (GatewayStatus g : gateways) {
-            if (g.state() == GatewayStatus.State.OK || g.state() == GatewayStatus.State.PENDING) {
+            // PAUSED lingers from the last pause heartbeat until the first push after a resume.
+            if (g.state() == GatewayStatus.State.OK || g.state() == GatewayStatus.State.PENDING
+                    || g.state() == GatewayStatus.State.PAUSED) {
                 anyOk = true;
             } else {
                 anyBad = true;
