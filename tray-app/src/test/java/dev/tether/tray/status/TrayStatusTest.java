@@ -1,8 +1,5 @@
-package dev.tether.tray.core;
+package dev.tether.tray.status;
 
-import dev.tether.tray.status.GatewayStatus;
-import dev.tether.tray.status.TargetStatus;
-import dev.tether.tray.status.TrayStatus;
 import dev.tether.tray.status.TrayStatus.Overall;
 import org.junit.jupiter.api.Test;
 
