@@ -27,8 +27,10 @@ public final class Tray implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx64m", "-jar", Repo.trayJar().toString(),
                 "--headless", "--gateway", gateway.url(), "--host", host, "--interval", interval, "--ttl", ttl,
                 "--discovery-dir", discoveryDir.toString(), "--status-listen", "127.0.0.1:0"));
-        // A config home of its own, so that no user's tray.properties leaks into the test.
-        ChildProcess p = ChildProcess.start("tray", cmd, workDir, Map.of("XDG_CONFIG_HOME", workDir.resolve("config").toString()));
+        // A config home of its own, so that no user's tray.properties leaks into the test, and no
+        // proxy from the environment between the tray and a loopback gateway.
+        ChildProcess p = ChildProcess.start("tray", cmd, workDir, Map.of("XDG_CONFIG_HOME", workDir.resolve("config").toString(),
+                "NO_PROXY", "127.0.0.1,localhost", "no_proxy", "127.0.0.1,localhost"));
         String status = p.awaitLine("status on (http://\\S+/status)", Duration.ofSeconds(30));
         return new Tray(p, status);
     }
