@@ -3,6 +3,7 @@ package dev.tether.agent.endpoint;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -22,6 +23,8 @@ public final class MetricsEndpoint implements RequestHandler {
     public static final String PATH = "/metrics";
 
     private final CollectorRegistry registry;
+    /** Sizes the next buffer: a scrape is about as long as the one before. A race only costs a resize. */
+    private volatile int lastBodySize = 8 * 1024;
 
     public MetricsEndpoint(CollectorRegistry registry) {
         this.registry = registry;
@@ -36,14 +39,17 @@ public final class MetricsEndpoint implements RequestHandler {
             return HttpResponse.methodNotAllowed("GET, HEAD");
         }
         String contentType = TextFormat.chooseContentType(request.header("accept"));
-        ByteArrayOutputStream body = new ByteArrayOutputStream(32 * 1024);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(lastBodySize + 1024);
         try {
-            Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8);
+            // Buffered: the formatter writes a few characters at a time, and each unbuffered write to an
+            // OutputStreamWriter allocates; unbuffered, a scrape allocated four times as much.
+            Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 8192);
             TextFormat.writeFormat(contentType, writer, registry.filteredMetricFamilySamples(names(request.query())));
             writer.flush();
         } catch (IOException e) {
             return HttpResponse.error(500, "could not write metrics: " + e.getMessage());
         }
+        lastBodySize = body.size();
         return HttpResponse.ok(contentType, body.toByteArray());
     }
 
