@@ -39,6 +39,7 @@ class ExpositionFormatTest {
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
         "text/plain; version=0.0.4; charset=utf-8|TEXT_004",
         "TEXT/PLAIN|TEXT_004",
+        "application/x-www-form-urlencoded|TEXT_004",
         "application/openmetrics-text; version=1.0.0; charset=utf-8|OPENMETRICS",
         "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily|NULL",
         "application/json|NULL",
