@@ -26,6 +26,7 @@ for tool in dpkg-deb fakeroot; do
   command -v "$tool" >/dev/null || die "'$tool' is missing: apt-get install -y dpkg-dev fakeroot"
 done
 
+# shellcheck source=versions.sh
 . "$here/versions.sh"
 deb_version=$(debian_version "$maven_version") || die "bad version"
 

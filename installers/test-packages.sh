@@ -10,6 +10,7 @@ die() { echo "test-packages: $*" >&2; exit 1; }
 [ $# -eq 1 ] || die "usage: test-packages.sh MAVEN_VERSION"
 maven_version=$1
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=versions.sh
 . "$here/versions.sh"
 deb_version=$(debian_version "$maven_version")-$DEB_RELEASE
 dist=$here/target/dist
@@ -117,6 +118,9 @@ done
 
 echo "== systemd units"
 units=(lib/systemd/system/tether-gateway.service lib/systemd/system/tether-tray-headless.service)
+# The root gets this machine's own units (targets and the like) beside ours, as an installed
+# system has them; ours are not overwritten.
+cp -rn /lib/systemd/system/. "$root/lib/systemd/system/"
 for unit in "${units[@]}"; do
   # --root: ExecStart= paths and the like are resolved inside the unpacked packages.
   if systemd-analyze verify --root="$root" "/$unit" >"$tmp/verify.log" 2>&1 && [ ! -s "$tmp/verify.log" ]; then
@@ -191,7 +195,7 @@ else
   check "PUT /api/v1/hosts/installer-check answers 200 (got $code: $(head -c 300 "$tmp/put.out" 2>/dev/null))" test "$code" = 200
   check "PUT answers JSON" grep -q '^[[:space:]]*{' "$tmp/put.out"
   curl -sS -o "$tmp/metrics.out" "$url/metrics" || true
-  check "/metrics has tether_host_up{host=\"installer-check\"} 1" grep -qxF 'tether_host_up{host="installer-check"} 1' "$tmp/metrics.out"
+  check "/metrics has tether_host_up{host=\"installer-check\"} 1" grep -qE '^tether_host_up\{host="installer-check"\} 1(\.0)?$' "$tmp/metrics.out"
   check "/metrics has the pushed series, labelled with its host" \
     grep -qE '^installer_check_value\{([^}]*,)?host="installer-check"[,}].* 42(\.0)?$' "$tmp/metrics.out"
 
@@ -201,7 +205,7 @@ else
   tray_pid=$!
   seen=no
   for _ in $(seq 1 60); do
-    if curl -sS "$url/metrics" 2>/dev/null | grep -qxF 'tether_host_up{host="installer-tray"} 1'; then seen=yes; break; fi
+    if curl -sS "$url/metrics" 2>/dev/null | grep -qE '^tether_host_up\{host="installer-tray"\} 1(\.0)?$'; then seen=yes; break; fi
     kill -0 "$tray_pid" 2>/dev/null || break
     sleep 0.5
   done
@@ -222,6 +226,15 @@ else
   fi
 fi
 gateway_pid=
+
+echo "== the other release files"
+agent=$dist/tether-agent-$maven_version.jar
+out=$(timeout 60 java -jar "$agent" --version 2>&1) || true
+check "tether-agent-$maven_version.jar --version prints 'tether-agent $maven_version' (got: $out)" test "$out" = "tether-agent $maven_version"
+check "tether-agent-INSTALL.txt is one line naming the jar" \
+  test "$(wc -l <"$dist/tether-agent-INSTALL.txt")" = 1 -a -n "$(grep -F "tether-agent-$maven_version.jar" "$dist/tether-agent-INSTALL.txt")"
+check "tether-tray-headless.service is released beside the packages" \
+  cmp "$dist/tether-tray-headless.service" "$root/lib/systemd/system/tether-tray-headless.service"
 
 echo "== sizes"
 bar=$((40 * 1000 * 1000))
