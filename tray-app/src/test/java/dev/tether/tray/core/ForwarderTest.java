@@ -233,6 +233,11 @@ class ForwarderTest {
         seen = gw.requests().size();
         List<RecordingServer.Request> after = gw.await(ForwarderTest::isPut, seen + 1, WAIT);
         assertThat(samples(body(after.get(after.size() - 1)), "tether_target_up")).isEmpty();
+        // The push reaches the gateway before the cycle records itself in the status: wait for it.
+        long statusDeadline = System.nanoTime() + WAIT.toNanos();
+        while (!clock.instant().equals(forwarder.status().lastCycleAt()) && System.nanoTime() < statusDeadline) {
+            Thread.sleep(20);
+        }
         assertThat(forwarder.status().lastCycleAt()).isEqualTo(clock.instant());
     }
 
