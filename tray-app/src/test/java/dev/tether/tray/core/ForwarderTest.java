@@ -191,6 +191,7 @@ class ForwarderTest {
         }, 1, WAIT);
         List<MetricFamily> afterKill = body(puts.get(0));
         assertThat(samples(afterKill, "requests_total")).isEmpty();
+        awaitStatus(status -> status.targets().size() == 1 && status.targets().get(0).state() == TargetStatus.State.DEAD);
         assertThat(forwarder.status().targets()).singleElement().satisfies(t -> assertThat(t.state()).isEqualTo(TargetStatus.State.DEAD));
 
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -233,11 +234,7 @@ class ForwarderTest {
         seen = gw.requests().size();
         List<RecordingServer.Request> after = gw.await(ForwarderTest::isPut, seen + 1, WAIT);
         assertThat(samples(body(after.get(after.size() - 1)), "tether_target_up")).isEmpty();
-        // The push reaches the gateway before the cycle records itself in the status: wait for it.
-        long statusDeadline = System.nanoTime() + WAIT.toNanos();
-        while (!clock.instant().equals(forwarder.status().lastCycleAt()) && System.nanoTime() < statusDeadline) {
-            Thread.sleep(20);
-        }
+        awaitStatus(status -> clock.instant().equals(status.lastCycleAt()));
         assertThat(forwarder.status().lastCycleAt()).isEqualTo(clock.instant());
     }
 
@@ -404,5 +401,16 @@ class ForwarderTest {
         assertThat(log.containing("77.json")).hasSize(1);
         // Three cycles down for the same reason: one line.
         assertThat(log.containing("target broken/box-1:")).singleElement().asString().contains("is down: unparsable metrics");
+    }
+
+    /**
+     * A push reaches the gateway before its cycle records itself in the status, so a test that saw
+     * the push waits for the status too (bounded), and then asserts on it.
+     */
+    private void awaitStatus(java.util.function.Predicate<TrayStatus> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.test(forwarder.status()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }
