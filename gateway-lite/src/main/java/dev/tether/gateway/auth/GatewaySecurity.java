@@ -98,9 +98,9 @@ public final class GatewaySecurity implements GatewayExtension, AutoCloseable {
         int connections = config.maxConnections();
         server.undertow(b -> b
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, (int) Math.min(Integer.MAX_VALUE, config.maxHeaderBytes()))
-                // Past the high-water mark XNIO stops accepting until the count falls to the low one.
-                .setSocketOption(Options.CONNECTION_HIGH_WATER, connections)
-                .setSocketOption(Options.CONNECTION_LOW_WATER, Math.max(1, connections * 9 / 10)));
+                // XNIO splits this evenly over the I/O threads; a thread at its share stops accepting,
+                // so a connection past the limit waits in the backlog until one closes.
+                .setSocketOption(Options.CONNECTION_HIGH_WATER, connections));
     }
 
     /** {@code https} with TLS, else {@code http}. */
