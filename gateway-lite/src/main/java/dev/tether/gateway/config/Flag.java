@@ -44,7 +44,7 @@ public enum Flag {
             (b, v) -> b.security(s -> s.tlsClientCa(path(v)))),
     MAX_PUSH_RATE("max-push-rate", "1/s", "sustained pushes per token and host (1/s, 30/m, off); over it: 429",
             (b, v) -> b.security(s -> s.maxPushRate(SecurityConfig.parseRate(v)))),
-    PUSH_BURST("push-burst", "10", "pushes allowed at once above --max-push-rate",
+    PUSH_BURST("push-burst", "10", "pushes allowed at once before --max-push-rate applies",
             (b, v) -> b.security(s -> s.pushBurst(parsePositiveInt(v)))),
     MAX_CONNECTIONS("max-connections", "1000", "open connections; past it new ones wait to be accepted",
             (b, v) -> b.security(s -> s.maxConnections(parsePositiveInt(v)))),
