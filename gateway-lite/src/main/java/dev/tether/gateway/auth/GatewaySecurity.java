@@ -82,6 +82,9 @@ public final class GatewaySecurity implements GatewayExtension, AutoCloseable {
             PushRateLimiter limiter = config.maxPushRate() > 0 ? new PushRateLimiter(config.maxPushRate(), config.pushBurst()) : null;
             String rateText = "--max-push-rate " + config.maxPushRate() + "/s, --push-burst " + config.pushBurst();
             server.pushFilter(new PushAuthFilter(pushTokens, limiter, failures, rateText));
+            if (pushTokens.current().size() == 0) {
+                LOG.warning("--tokens-file holds no tokens yet: every push is refused until a line is added");
+            }
             if (tls == null && !loopback) {
                 LOG.warning("serving plain HTTP on " + gateway.listen() + ": tokens cross the network readable;"
                         + " turn on --tls-cert/--tls-key (or --tls-keystore), or put a TLS proxy in front");
