@@ -1,6 +1,9 @@
 package dev.tether.gateway.auth;
 
 import dev.tether.gateway.Gateway;
+import dev.tether.gateway.GatewayExtension;
+import dev.tether.gateway.http.GatewayServer;
+import dev.tether.gateway.http.Responses;
 import dev.tether.gateway.config.GatewayConfig;
 import dev.tether.gateway.testing.Eventually;
 import dev.tether.gateway.testing.Http;
@@ -33,6 +36,7 @@ class PushAuthTest {
     final LogCapture log = new LogCapture();
     final List<AutoCloseable> open = new ArrayList<>();
     Path tokens;
+    GatewayExtension extra = GatewayExtension.NONE;
 
     @AfterEach
     void stop() throws Exception {
@@ -55,7 +59,7 @@ class PushAuthTest {
         GatewayConfig config = b.build();
         GatewaySecurity security = GatewaySecurity.load(config);
         open.add(security);
-        Gateway gw = Gateway.start(config, MutableClock.at("2026-01-01T00:00:00Z"), security);
+        Gateway gw = Gateway.start(config, MutableClock.at("2026-01-01T00:00:00Z"), security.andThen(extra));
         open.add(gw);
         return new Http("http://127.0.0.1:" + gw.address().getPort());
     }
@@ -118,6 +122,23 @@ class PushAuthTest {
         assertThat(http.push("laptop-2", LAPTOPS).statusCode()).isEqualTo(200);
         Eventually.until(Duration.ofSeconds(5), () -> http.push("laptop-1", LAPTOPS).statusCode() == 200);
         assertThat(http.call("GET", "/metrics", null).body()).contains("tether_gateway_auth_failures_total{reason=\"rate_limited\"}");
+    }
+
+    @Test
+    void laterStoreChangingRoute_guardedToo_withoutHostParameterNeedsAStarToken() throws Exception {
+        // As the Pushgateway-compatible API would add itself: a route of its own, push = true.
+        extra = (b, store, metrics, config) -> b
+                .route(GatewayServer.PUT, "/metrics/job/{job}", ex -> Responses.text(ex, 200, "stored"), true, false)
+                .route(GatewayServer.DELETE, "/x/{host}", ex -> Responses.text(ex, 200, "gone"), true, false);
+        Http http = start(b -> { });
+
+        assertThat(http.call("PUT", "/metrics/job/batch", "x 1\n").statusCode()).isEqualTo(401);
+        HttpResponse<String> narrow = http.call("PUT", "/metrics/job/batch", "x 1\n", "Authorization", "Bearer " + LAPTOPS);
+        assertThat(narrow.statusCode()).isEqualTo(403);
+        assertThat(narrow.body()).contains("needs a token allowed for every host (*)");
+        assertThat(http.call("PUT", "/metrics/job/batch", "x 1\n", "Authorization", "Bearer " + ADMIN).statusCode()).isEqualTo(200);
+        assertThat(http.call("DELETE", "/x/laptop-1", null, "Authorization", "Bearer " + LAPTOPS).statusCode()).isEqualTo(200);
+        assertThat(http.call("DELETE", "/x/db-1", null, "Authorization", "Bearer " + LAPTOPS).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tether.gateway.testing.MutableClock;
 import dev.tether.gateway.testing.TestCertificates;
 import dev.tether.gateway.testing.TestGateway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,39 @@ class TlsTest {
         assertThatThrownBy(() -> Http.tls(port, ca.clientContext(null)).send("GET", "/-/healthy", null)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> Http.tls(port, ca.clientContext(strangers.client("x"))).send("GET", "/-/healthy", null))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void opensslMadeRsaPem_served_tls11Refused() throws Exception {
+        Path key = dir.resolve("o-key.pem");
+        Path cert = dir.resolve("o-cert.pem");
+        Assumptions.assumeTrue(openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
+                "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1") != null,
+                "openssl is not installed");
+        int port = start(s -> s.tlsCert(cert).tlsKey(key));
+
+        String tls12 = openssl("s_client", "-connect", "127.0.0.1:" + port, "-tls1_2");
+        String tls11 = openssl("s_client", "-connect", "127.0.0.1:" + port, "-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0");
+
+        assertThat(tls12).contains("New, TLSv1.2, Cipher is");
+        assertThat(tls11).contains("Cipher is (NONE)");
+    }
+
+    /** Runs openssl with no input; its output, or null when it is not installed. */
+    static String openssl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            return null;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
     }
 
     @Test
