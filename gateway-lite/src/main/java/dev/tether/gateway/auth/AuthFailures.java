@@ -65,8 +65,18 @@ public final class AuthFailures {
             suppressed = s.suppressed;
             s.suppressed = 0;
         }
-        LOG.warning("refused " + method + " " + path + " from " + source + ": " + reason.label()
+        LOG.warning("refused " + printable(method) + " " + printable(path) + " from " + source + ": " + reason.label()
                 + (suppressed > 0 ? " (" + suppressed + " more refused from it in the last minute, not logged)" : ""));
+    }
+
+    /** The client chose this text: no control characters (no forged log lines), at most 200 characters. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && sb.length() < 200; i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return s.length() > 200 ? sb + "..." : sb.toString();
     }
 
     public long count(AuthFailure reason) {

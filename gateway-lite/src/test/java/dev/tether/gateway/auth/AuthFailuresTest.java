@@ -30,4 +30,14 @@ class AuthFailuresTest {
         assertThat(failures.count(AuthFailure.MISSING_TOKEN)).isEqualTo(1);
         assertThat(failures.families().get(0).samples()).hasSize(AuthFailure.values().length);
     }
+
+    @Test
+    void refused_pathWithNewlines_cannotForgeALogLine() {
+        try (LogCapture log = new LogCapture()) {
+            failures.refused(AuthFailure.MISSING_TOKEN, "10.0.0.3", "PUT", "/api/v1/hosts/a\n2026 INFO all good" + "x".repeat(500));
+
+            assertThat(log.all()).contains("/api/v1/hosts/a?2026 INFO all good").contains("x...")
+                    .doesNotContain("x".repeat(201));
+        }
+    }
 }
