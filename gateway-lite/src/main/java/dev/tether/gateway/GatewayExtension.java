@@ -19,6 +19,14 @@ public interface GatewayExtension {
      */
     void extend(GatewayServer.Builder server, HostStore store, GatewayMetrics metrics, GatewayConfig config);
 
+    /** This extension, then {@code next}. */
+    default GatewayExtension andThen(GatewayExtension next) {
+        return (server, store, metrics, config) -> {
+            extend(server, store, metrics, config);
+            next.extend(server, store, metrics, config);
+        };
+    }
+
     /** No extension. */
     GatewayExtension NONE = (server, store, metrics, config) -> { };
 }

@@ -1,11 +1,14 @@
 package dev.tether.gateway;
 
+import dev.tether.gateway.auth.GatewaySecurity;
+import dev.tether.gateway.auth.TokenCommand;
 import dev.tether.gateway.config.ConfigException;
 import dev.tether.gateway.config.ConfigLoader;
 import dev.tether.gateway.config.GatewayConfig;
 import dev.tether.protocol.TetherVersion;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.logging.Logger;
 
@@ -18,12 +21,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (Arrays.asList(args).contains("--version")) {
             System.out.println("tether-gateway " + TetherVersion.get());
             return;
         }
         if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.print(ConfigLoader.help());
+            System.out.print("\nMake a push token: java -jar tether-gateway.jar token new --hosts 'laptop-*,build-01'\n");
             return;
         }
         GatewayConfig config;
@@ -38,9 +46,17 @@ public final class Main {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
         }
         Logger log = Logger.getLogger(Main.class.getName());
+        GatewaySecurity security;
+        try {
+            security = GatewaySecurity.load(config);
+        } catch (ConfigException e) {
+            System.err.println("tether-gateway: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Gateway gateway;
         try {
-            gateway = Gateway.start(config);
+            gateway = Gateway.start(config, Clock.systemUTC(), security);
         } catch (RuntimeException e) {
             // Most often the address is taken or not ours to bind.
             System.err.println("tether-gateway: cannot start on " + config.listen() + ": " + e.getMessage());
@@ -49,6 +65,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             gateway.close();
+            security.close();
             log.info("tether-gateway stopped; state written to " + config.dataDir());
         }, "tether-gateway-shutdown"));
         InetSocketAddress a = gateway.address();
@@ -56,6 +73,6 @@ public final class Main {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        log.info("tether-gateway listening on http://" + host + ":" + a.getPort());
+        log.info("tether-gateway listening on " + security.scheme() + "://" + host + ":" + a.getPort());
     }
 }

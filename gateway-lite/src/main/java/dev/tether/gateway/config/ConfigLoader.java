@@ -41,6 +41,9 @@ public final class ConfigLoader {
             if (flag == null && !name.equals("config")) {
                 throw new ConfigException("unknown flag --" + name + "; see --help");
             }
+            if (value == null && flag != null && flag.isSwitch()) {
+                value = "true";
+            }
             if (value == null) {
                 if (i + 1 >= args.length) {
                     throw new ConfigException("--" + name + " needs a value");
@@ -79,7 +82,9 @@ public final class ConfigLoader {
             }
         }
         try {
-            return b.build();
+            GatewayConfig config = b.build();
+            config.security().check(config.listen());
+            return config;
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -101,8 +106,8 @@ public final class ConfigLoader {
         sb.append("Usage: java -jar tether-gateway.jar [--flag value]...\n\n");
         sb.append("Takes host snapshots pushed with a heartbeat TTL and serves them to Prometheus.\n\n");
         for (Flag f : Flag.values()) {
-            sb.append(String.format("  --%-22s %s (default %s; env %s)%n", f.flagName() + " <v>", f.meaning(),
-                    f.defaultValue(), f.envName()));
+            sb.append(String.format("  --%-22s %s (default %s; env %s)%n", f.flagName() + (f.isSwitch() ? "" : " <v>"),
+                    f.meaning(), f.defaultValue().isEmpty() ? "none" : f.defaultValue(), f.envName()));
         }
         sb.append(String.format("  --%-22s %s%n", "config <file>",
                 "properties file with the flag names without dashes, e.g. listen=127.0.0.1:9091 (env TETHER_GATEWAY_CONFIG)"));

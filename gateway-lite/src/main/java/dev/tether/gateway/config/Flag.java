@@ -24,7 +24,32 @@ public enum Flag {
     MAX_BODY_BYTES("max-body-bytes", "16MiB", "cap on one push, after decompression",
             (b, v) -> b.maxBodyBytes(ByteSizes.parse(v))),
     MAX_SERIES_PER_HOST("max-series-per-host", "100000", "cap on one host's series",
-            (b, v) -> b.maxSeriesPerHost(parsePositiveInt(v)));
+            (b, v) -> b.maxSeriesPerHost(parsePositiveInt(v))),
+    // Security (issue 4). An empty default means "not set".
+    TOKENS_FILE("tokens-file", "", "push tokens: lines 'sha256:<hex> host-glob,...'; re-read when it changes",
+            (b, v) -> b.security(s -> s.tokensFile(path(v)))),
+    SCRAPE_TOKEN_FILE("scrape-token-file", "", "tokens (same format) that GET /metrics, /api/v1/hosts and / then need",
+            (b, v) -> b.security(s -> s.scrapeTokenFile(path(v)))),
+    INSECURE_NO_AUTH("insecure-no-auth", "false", "allow a non-loopback --listen without --tokens-file (anyone may push)",
+            (b, v) -> b.security(s -> s.insecureNoAuth(parseBoolean(v)))),
+    TLS_CERT("tls-cert", "", "PEM certificate chain, server certificate first (HTTPS)",
+            (b, v) -> b.security(s -> s.tlsCert(path(v)))),
+    TLS_KEY("tls-key", "", "PEM private key, unencrypted PKCS#8 (BEGIN PRIVATE KEY), RSA or EC",
+            (b, v) -> b.security(s -> s.tlsKey(path(v)))),
+    TLS_KEYSTORE("tls-keystore", "", "PKCS12 keystore with the key and its chain, instead of --tls-cert/--tls-key",
+            (b, v) -> b.security(s -> s.tlsKeystore(path(v)))),
+    TLS_KEYSTORE_PASSWORD("tls-keystore-password", "", "password of --tls-keystore (prefer the environment variable)",
+            (b, v) -> b.security(s -> s.tlsKeystorePassword(v))),
+    TLS_CLIENT_CA("tls-client-ca", "", "PEM CA certificates; clients must then present a certificate they signed (mutual TLS)",
+            (b, v) -> b.security(s -> s.tlsClientCa(path(v)))),
+    MAX_PUSH_RATE("max-push-rate", "1/s", "sustained pushes per token and host (1/s, 30/m, off); over it: 429",
+            (b, v) -> b.security(s -> s.maxPushRate(SecurityConfig.parseRate(v)))),
+    PUSH_BURST("push-burst", "10", "pushes allowed at once before --max-push-rate applies",
+            (b, v) -> b.security(s -> s.pushBurst(parsePositiveInt(v)))),
+    MAX_CONNECTIONS("max-connections", "1000", "open connections; past it new ones wait to be accepted",
+            (b, v) -> b.security(s -> s.maxConnections(parsePositiveInt(v)))),
+    MAX_HEADER_BYTES("max-header-bytes", "16KiB", "cap on a request's headers",
+            (b, v) -> b.security(s -> s.maxHeaderBytes(ByteSizes.parse(v))));
 
     private final String flagName;
     private final String defaultValue;
@@ -68,6 +93,23 @@ public enum Flag {
 
     void apply(GatewayConfig.Builder b, String value) {
         apply.accept(b, value.trim());
+    }
+
+    /** Flags that take no value: {@code --insecure-no-auth} alone means true. */
+    public boolean isSwitch() {
+        return this == INSECURE_NO_AUTH;
+    }
+
+    private static Path path(String v) {
+        return v.isEmpty() ? null : Path.of(v);
+    }
+
+    private static boolean parseBoolean(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0", "" -> false;
+            default -> throw new IllegalArgumentException("invalid value '" + v + "': expected true or false");
+        };
     }
 
     private static int parsePositiveInt(String v) {

@@ -22,6 +22,7 @@ public final class GatewayConfig {
     private final Duration bodyIdleTimeout;
     private final Duration bodyTotalTimeout;
     private final Duration sweepInterval;
+    private final SecurityConfig security;
 
     private GatewayConfig(Builder b) {
         this.listen = b.listen;
@@ -36,6 +37,7 @@ public final class GatewayConfig {
         this.bodyIdleTimeout = b.bodyIdleTimeout;
         this.bodyTotalTimeout = b.bodyTotalTimeout;
         this.sweepInterval = b.sweepInterval;
+        this.security = b.security.build();
     }
 
     public static Builder builder() {
@@ -56,6 +58,7 @@ public final class GatewayConfig {
         b.bodyIdleTimeout = bodyIdleTimeout;
         b.bodyTotalTimeout = bodyTotalTimeout;
         b.sweepInterval = sweepInterval;
+        b.security = security.toBuilder();
         return b;
     }
 
@@ -110,6 +113,11 @@ public final class GatewayConfig {
         return sweepInterval;
     }
 
+    /** Tokens, TLS and abuse limits. */
+    public SecurityConfig security() {
+        return security;
+    }
+
     /** A TTL asked for by a client, or the default when it asked none, clamped to [min, max]. */
     public Duration clampTtl(Duration asked) {
         Duration d = asked == null ? defaultTtl : asked;
@@ -133,6 +141,7 @@ public final class GatewayConfig {
         private Duration bodyIdleTimeout = Duration.ofSeconds(10);
         private Duration bodyTotalTimeout = Duration.ofSeconds(30);
         private Duration sweepInterval = Duration.ofMillis(500);
+        private SecurityConfig.Builder security = SecurityConfig.DEFAULTS.toBuilder();
 
         private Builder() {
         }
@@ -195,6 +204,12 @@ public final class GatewayConfig {
 
         public Builder bodyTotalTimeout(Duration v) {
             bodyTotalTimeout = positive(v, "body total timeout");
+            return this;
+        }
+
+        /** Changes the security settings: {@code security(s -> s.tokensFile(file))}. */
+        public Builder security(java.util.function.Consumer<SecurityConfig.Builder> change) {
+            change.accept(security);
             return this;
         }
 

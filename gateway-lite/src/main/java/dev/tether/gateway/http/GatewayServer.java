@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  *   allow-lists, rate limits);</li>
  *   <li>{@link Builder#listener}: how the listen address is bound; HTTPS replaces the default
  *   {@code addHttpListener} with {@code addHttpsListener(port, host, sslContext)};</li>
+ *   <li>{@link Builder#requestFilter}: wraps every request before routing (scrape tokens);</li>
  *   <li>{@link Builder#undertow}: any other change to the Undertow builder before it is built.</li>
  * </ul>
  * A push filter runs after routing, so it can read the {@code host} path parameter
@@ -61,6 +62,7 @@ public final class GatewayServer implements AutoCloseable {
         private final GatewayConfig config;
         private final List<Route> routes = new ArrayList<>();
         private HandlerWrapper pushFilter = h -> h;
+        private HandlerWrapper requestFilter = h -> h;
         private final List<Consumer<Undertow.Builder>> customizers = new ArrayList<>();
         private BiConsumer<Undertow.Builder, ListenAddress> listener =
                 (b, a) -> b.addHttpListener(a.port(), a.host());
@@ -84,6 +86,16 @@ public final class GatewayServer implements AutoCloseable {
         public Builder pushFilter(HandlerWrapper filter) {
             HandlerWrapper previous = pushFilter;
             pushFilter = h -> filter.wrap(previous.wrap(h));
+            return this;
+        }
+
+        /**
+         * Wraps the whole router: runs before routing, on the I/O thread, for every request (scrape
+         * tokens). Must not block.
+         */
+        public Builder requestFilter(HandlerWrapper filter) {
+            HandlerWrapper previous = requestFilter;
+            requestFilter = h -> filter.wrap(previous.wrap(h));
             return this;
         }
 
@@ -118,7 +130,7 @@ public final class GatewayServer implements AutoCloseable {
                     "method " + ex.getRequestMethod() + " is not allowed on " + ex.getRequestPath()));
             Undertow.Builder b = Undertow.builder();
             listener.accept(b, config.listen());
-            b.setHandler(router)
+            b.setHandler(requestFilter.wrap(router))
                     .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                     // Undertow sizes buffers by the heap; a small heap would get 8 KiB and wake the
                     // I/O thread more often per push body.
