@@ -3,6 +3,7 @@ package dev.tether.gateway;
 import dev.tether.gateway.config.ConfigException;
 import dev.tether.gateway.config.ConfigLoader;
 import dev.tether.gateway.config.GatewayConfig;
+import dev.tether.gateway.remotewrite.RemoteWrite;
 import dev.tether.gateway.status.StatusPage;
 import dev.tether.protocol.TetherVersion;
 
@@ -42,7 +43,7 @@ public final class Main {
         Logger log = Logger.getLogger(Main.class.getName());
         Gateway gateway;
         try {
-            gateway = Gateway.start(config, Clock.systemUTC(), GatewayExtension.of(StatusPage.extension()));
+            gateway = Gateway.start(config, Clock.systemUTC(), GatewayExtension.of(StatusPage.extension(), RemoteWrite.extension()));
         } catch (RuntimeException e) {
             // Most often the address is taken or not ours to bind.
             System.err.println("tether-gateway: cannot start on " + config.listen() + ": " + e.getMessage());

@@ -50,7 +50,7 @@ public final class ConfigLoader {
             if (flag == null) {
                 configFile = value;
             } else {
-                fromFlags.put(flag, value);
+                fromFlags.merge(flag, value, (a, v) -> flag.repeatable() ? a + "\n" + v : v);
             }
         }
         Properties file = configFile == null ? new Properties() : readFile(configFile);
@@ -102,7 +102,7 @@ public final class ConfigLoader {
         sb.append("Takes host snapshots pushed with a heartbeat TTL and serves them to Prometheus.\n\n");
         for (Flag f : Flag.values()) {
             sb.append(String.format("  --%-22s %s (default %s; env %s)%n", f.flagName() + " <v>", f.meaning(),
-                    f.defaultValue(), f.envName()));
+                    f.defaultValue().isEmpty() ? "none" : f.defaultValue(), f.envName()));
         }
         sb.append(String.format("  --%-22s %s%n", "config <file>",
                 "properties file with the flag names without dashes, e.g. listen=127.0.0.1:9091 (env TETHER_GATEWAY_CONFIG)"));

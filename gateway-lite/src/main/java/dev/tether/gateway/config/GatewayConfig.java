@@ -1,7 +1,10 @@
 package dev.tether.gateway.config;
 
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,6 +25,9 @@ public final class GatewayConfig {
     private final Duration bodyIdleTimeout;
     private final Duration bodyTotalTimeout;
     private final Duration sweepInterval;
+    private final List<URI> remoteWriteUrls;
+    private final Path remoteWriteBearerTokenFile;
+    private final Map<String, String> remoteWriteHeaders;
 
     private GatewayConfig(Builder b) {
         this.listen = b.listen;
@@ -36,6 +42,9 @@ public final class GatewayConfig {
         this.bodyIdleTimeout = b.bodyIdleTimeout;
         this.bodyTotalTimeout = b.bodyTotalTimeout;
         this.sweepInterval = b.sweepInterval;
+        this.remoteWriteUrls = b.remoteWriteUrls;
+        this.remoteWriteBearerTokenFile = b.remoteWriteBearerTokenFile;
+        this.remoteWriteHeaders = b.remoteWriteHeaders;
     }
 
     public static Builder builder() {
@@ -56,6 +65,9 @@ public final class GatewayConfig {
         b.bodyIdleTimeout = bodyIdleTimeout;
         b.bodyTotalTimeout = bodyTotalTimeout;
         b.sweepInterval = sweepInterval;
+        b.remoteWriteUrls = remoteWriteUrls;
+        b.remoteWriteBearerTokenFile = remoteWriteBearerTokenFile;
+        b.remoteWriteHeaders = remoteWriteHeaders;
         return b;
     }
 
@@ -110,6 +122,21 @@ public final class GatewayConfig {
         return sweepInterval;
     }
 
+    /** Where accepted snapshots are forwarded with remote write; empty when not at all. */
+    public List<URI> remoteWriteUrls() {
+        return remoteWriteUrls;
+    }
+
+    /** The file holding the remote-write bearer token, or {@code null}. */
+    public Path remoteWriteBearerTokenFile() {
+        return remoteWriteBearerTokenFile;
+    }
+
+    /** Extra headers sent with every remote-write request (a tenant header, say). */
+    public Map<String, String> remoteWriteHeaders() {
+        return remoteWriteHeaders;
+    }
+
     /** A TTL asked for by a client, or the default when it asked none, clamped to [min, max]. */
     public Duration clampTtl(Duration asked) {
         Duration d = asked == null ? defaultTtl : asked;
@@ -133,6 +160,9 @@ public final class GatewayConfig {
         private Duration bodyIdleTimeout = Duration.ofSeconds(10);
         private Duration bodyTotalTimeout = Duration.ofSeconds(30);
         private Duration sweepInterval = Duration.ofMillis(500);
+        private List<URI> remoteWriteUrls = List.of();
+        private Path remoteWriteBearerTokenFile;
+        private Map<String, String> remoteWriteHeaders = Map.of();
 
         private Builder() {
         }
@@ -200,6 +230,22 @@ public final class GatewayConfig {
 
         public Builder sweepInterval(Duration v) {
             sweepInterval = positive(v, "sweep interval");
+            return this;
+        }
+
+        public Builder remoteWriteUrls(List<URI> v) {
+            remoteWriteUrls = List.copyOf(v);
+            return this;
+        }
+
+        /** {@code null} for none. */
+        public Builder remoteWriteBearerTokenFile(Path v) {
+            remoteWriteBearerTokenFile = v;
+            return this;
+        }
+
+        public Builder remoteWriteHeaders(Map<String, String> v) {
+            remoteWriteHeaders = Map.copyOf(v);
             return this;
         }
 

@@ -7,8 +7,10 @@ import dev.tether.protocol.model.Sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The gateway's own counters: pushes by result, push latency, bytes received, persistence errors.
@@ -26,6 +28,7 @@ public final class GatewayMetrics {
     private final DoubleAdder pushSeconds = new DoubleAdder();
     private final LongAdder receivedBytes = new LongAdder();
     private final LongAdder persistErrors = new LongAdder();
+    private final List<Supplier<List<MetricFamily>>> sources = new CopyOnWriteArrayList<>();
 
     public GatewayMetrics() {
         for (int i = 0; i < pushes.length; i++) {
@@ -57,6 +60,14 @@ public final class GatewayMetrics {
 
     public void persistError() {
         persistErrors.increment();
+    }
+
+    /**
+     * Adds families that an extension computes at scrape time (remote write's queue, say), written
+     * after the core's. Thread-safe; the supplier must not block.
+     */
+    public void addFamilies(Supplier<List<MetricFamily>> source) {
+        sources.add(source);
     }
 
     public long pushes(PushResult result) {
@@ -96,6 +107,9 @@ public final class GatewayMetrics {
         out.add(new MetricFamily("tether_gateway_persist_errors_total", MetricType.COUNTER,
                 "Failed attempts to write the state file.",
                 List.of(new Sample("tether_gateway_persist_errors_total", Labels.EMPTY, persistErrors.sum()))));
+        for (Supplier<List<MetricFamily>> source : sources) {
+            out.addAll(source.get());
+        }
         return out;
     }
 
