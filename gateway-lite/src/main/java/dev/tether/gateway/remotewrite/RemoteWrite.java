@@ -56,7 +56,7 @@ public final class RemoteWrite implements GatewayExtension {
             for (RemoteWriteQueue q : queues) {
                 q.offer(e);
             }
-        });
+        }, config.expiredRetention());
     }
 
     @Override

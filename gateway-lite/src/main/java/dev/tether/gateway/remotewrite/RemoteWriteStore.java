@@ -21,16 +21,30 @@ import java.util.function.Consumer;
  * handed to the store first and only an accepted one is forwarded; forwarding only queues an event
  * (O(1), never the network). Writes are serialised here as in the store, so events are queued in the
  * order the store applied them.
+ *
+ * <p>A lapsed host keeps {@code tether_host_up 0} in {@code /metrics} for the retention; the remote
+ * store gets that sample again every {@link #DOWN_RESEND} (inside Prometheus's 5-minute lookback),
+ * so an alert on {@code tether_host_up == 0} holds there too, and a stale marker when the retention
+ * ends.
  */
 final class RemoteWriteStore implements HostStore {
     private final HostStore store;
     private final Consumer<HostEvent> sink;
     /** Hosts whose series were forwarded and have not ended yet: the record of their last push. */
     private final Map<String, HostRecord> live = new HashMap<>();
+    /** Lapsed hosts within the retention: when they lapsed and when {@code tether_host_up 0} was last sent. */
+    private final Map<String, Down> down = new HashMap<>();
+    private final Duration retention;
 
-    RemoteWriteStore(HostStore store, Consumer<HostEvent> sink) {
+    static final Duration DOWN_RESEND = Duration.ofMinutes(1);
+
+    private record Down(Instant lapsedAt, Instant lastSent) {
+    }
+
+    RemoteWriteStore(HostStore store, Consumer<HostEvent> sink, Duration retention) {
         this.store = store;
         this.sink = sink;
+        this.retention = retention;
     }
 
     @Override
@@ -43,6 +57,7 @@ final class RemoteWriteStore implements HostStore {
             emit(HostEvent.Kind.LAPSED, before, before.expiresAt(), null);
             before = null;
         }
+        down.remove(host);
         emit(HostEvent.Kind.PUSHED, rec, rec.lastPush(), before);
         return rec;
     }
@@ -63,20 +78,26 @@ final class RemoteWriteStore implements HostStore {
         return left;
     }
 
-    /** Ends a forwarded host: at its lapse if it had lapsed already, else now. */
+    /** Ends a host that paused or left: its series now, or at its lapse and then its tether_host_up now. */
     private void end(String host, Instant now) {
         HostRecord before = live.remove(host);
-        if (before == null) {
-            return;
-        }
-        if (before.state(now) == HostState.UP) {
-            emit(HostEvent.Kind.ENDED, before, now, null);
-        } else {
+        if (before != null) {
+            if (before.state(now) == HostState.UP) {
+                emit(HostEvent.Kind.ENDED, before, now, null);
+                return;
+            }
             emit(HostEvent.Kind.LAPSED, before, before.expiresAt(), null);
+        }
+        if (down.remove(host) != null) {
+            // It had lapsed: only its tether_host_up 0 is left to end.
+            sink.accept(new HostEvent(HostEvent.Kind.ENDED, host, null, null, now.toEpochMilli(), System.nanoTime()));
         }
     }
 
     private void emit(HostEvent.Kind kind, HostRecord rec, Instant at, HostRecord previous) {
+        if (kind == HostEvent.Kind.LAPSED) {
+            down.put(rec.host(), new Down(at, at));
+        }
         sink.accept(new HostEvent(kind, rec.host(), rec.snapshot(), previous == null ? null : previous.snapshot(),
                 at.toEpochMilli(), System.nanoTime()));
     }
@@ -92,6 +113,17 @@ final class RemoteWriteStore implements HostStore {
                 emit(HostEvent.Kind.LAPSED, r, r.expiresAt(), null);
             }
         }
+        for (Iterator<Map.Entry<String, Down>> it = down.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Down> e = it.next();
+            Down d = e.getValue();
+            if (!now.isBefore(d.lapsedAt().plus(retention))) {
+                it.remove();
+                sink.accept(new HostEvent(HostEvent.Kind.ENDED, e.getKey(), null, null, now.toEpochMilli(), System.nanoTime()));
+            } else if (!now.isBefore(d.lastSent().plus(DOWN_RESEND))) {
+                e.setValue(new Down(d.lapsedAt(), now));
+                sink.accept(new HostEvent(HostEvent.Kind.LAPSED, e.getKey(), null, null, now.toEpochMilli(), System.nanoTime()));
+            }
+        }
         return lapsed;
     }
 
@@ -99,11 +131,14 @@ final class RemoteWriteStore implements HostStore {
     public synchronized void restore(List<HostRecord> records) {
         store.restore(records);
         live.clear();
+        down.clear();
         StoreView view = store.view();
         for (HostRecord r : view.records()) {
-            // Not sent again, but their lapse will be.
+            // Not sent again, but their lapse will be; lapsed ones get tether_host_up 0 at the next sweep.
             if (r.liveSnapshot(view.now()) != null) {
                 live.put(r.host(), r);
+            } else if (r.state(view.now()) == HostState.EXPIRED && r.endedAt() != null) {
+                down.put(r.host(), new Down(r.endedAt(), r.endedAt().minus(DOWN_RESEND)));
             }
         }
     }

@@ -23,7 +23,8 @@ class RemoteWriteStoreTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     final MutableClock clock = new MutableClock(T0);
     final List<HostEvent> events = new ArrayList<>();
-    final RemoteWriteStore store = new RemoteWriteStore(new InMemoryHostStore(clock, Duration.ofHours(1)), events::add);
+    final RemoteWriteStore store = new RemoteWriteStore(new InMemoryHostStore(clock, Duration.ofHours(1)), events::add,
+            Duration.ofHours(1));
 
     static HostSnapshot snapshot(String host, String text) throws Exception {
         return SnapshotReader.read(host, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
@@ -79,6 +80,41 @@ class RemoteWriteStoreTest {
         assertThat(series(events.get(1))).containsExactly(
                 "__name__=x,host=alpha stale@30000",
                 "__name__=tether_host_up,host=alpha 0.0@30000");
+    }
+
+    @Test
+    void sweep_lapsedHost_hostUpZeroRepeatedInsideTheLookbackThenEndedAfterTheRetention() throws Exception {
+        store.push("alpha", snapshot("alpha", "# TYPE x gauge\nx 1\n"), Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(31));
+        store.sweep();
+        events.clear();
+
+        clock.advance(Duration.ofSeconds(30));
+        store.sweep();
+        assertThat(events).isEmpty();
+        clock.advance(Duration.ofSeconds(30));
+        store.sweep();
+        assertThat(events).hasSize(1);
+        assertThat(series(events.get(0))).containsExactly("__name__=tether_host_up,host=alpha 0.0@91000");
+
+        clock.advance(Duration.ofHours(1));
+        store.sweep();
+        assertThat(series(events.get(1))).containsExactly("__name__=tether_host_up,host=alpha stale@3691000");
+        store.sweep();
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void leave_lapsedHost_itsHostUpZeroEnds() throws Exception {
+        store.push("alpha", snapshot("alpha", "# TYPE x gauge\nx 1\n"), Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(31));
+        store.sweep();
+
+        store.leave("alpha");
+
+        assertThat(events).extracting(HostEvent::kind)
+                .containsExactly(HostEvent.Kind.PUSHED, HostEvent.Kind.LAPSED, HostEvent.Kind.ENDED);
+        assertThat(series(events.get(2))).containsExactly("__name__=tether_host_up,host=alpha stale@31000");
     }
 
     @Test
