@@ -34,6 +34,11 @@ public interface GatewayExtension {
     default void close() {
     }
 
+    /** This extension, then {@code next} (the store wrapping and the close too, see {@link #of}). */
+    default GatewayExtension andThen(GatewayExtension next) {
+        return of(this, next);
+    }
+
     /** No extension. */
     GatewayExtension NONE = (server, store, metrics, config) -> { };
 

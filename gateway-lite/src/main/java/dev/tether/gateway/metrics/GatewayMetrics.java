@@ -62,10 +62,7 @@ public final class GatewayMetrics {
         persistErrors.increment();
     }
 
-    /**
-     * Adds families that an extension computes at scrape time (remote write's queue, say), written
-     * after the core's. Thread-safe; the supplier must not block.
-     */
+    /** Adds families that features outside the core count (auth failures), served after the core's. */
     public void addFamilies(Supplier<List<MetricFamily>> source) {
         sources.add(source);
     }
