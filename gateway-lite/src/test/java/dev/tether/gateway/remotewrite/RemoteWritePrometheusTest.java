@@ -47,8 +47,9 @@ class RemoteWritePrometheusTest {
             assertThat(prom.query("app_latency_bucket{host=\"alpha\",le=\"+Inf\"}")).hasSize(1);
             assertThat(prom.query("tether_host_up{host=\"alpha\"}")).extracting(m -> (Object) ((List<?>) m.get("value")).get(1))
                     .containsExactly("1");
-            assertThat(gw.client.metrics()).contains("tether_gateway_remote_write_sent_samples_total{url=\""
-                    + prom.remoteWriteUrl() + "\"} 6.0");
+            // Counted when Prometheus answers, which may be a moment after the samples can be queried.
+            eventually(gw.client::metrics, m -> m.contains("tether_gateway_remote_write_sent_samples_total{url=\""
+                    + prom.remoteWriteUrl() + "\"} 6.0"));
 
             // The 3 s TTL runs out: the sweep sends stale markers, well inside the 5-minute lookback.
             eventually(() -> prom.query("app_requests"), List::isEmpty);

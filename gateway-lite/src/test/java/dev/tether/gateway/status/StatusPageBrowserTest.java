@@ -30,7 +30,7 @@ class StatusPageBrowserTest {
                 StatusPage.extension());
              Chromium browser = Chromium.start()) {
             gw.client.put("alpha", StatusPageTest.ALPHA, "Tether-TTL", "1h");
-            gw.client.put("beta", "# TYPE x gauge\nx 1\n", "Tether-TTL", "3s");
+            gw.client.put("beta", "# TYPE x gauge\nx 1\n", "Tether-TTL", "5s");
             gw.client.put("delta", "# TYPE node_load1 gauge\nnode_load1 0.5\n", "Tether-TTL", "10m");
             gw.client.pause("gamma", "30m");
             gw.client.put("omega", "# TYPE x gauge\nx 2\n");
@@ -44,7 +44,7 @@ class StatusPageBrowserTest {
             assertThat(browser.eval("document.getElementById('summary').textContent"))
                     .isEqualTo("5 hosts: 3 up \u00b7 0 expired \u00b7 1 paused \u00b7 1 left");
 
-            // beta's 3 s TTL runs out; the next refresh shows it.
+            // beta's 5 s TTL runs out; the next refresh shows it.
             browser.waitFor("document.querySelector('tr[data-host=beta] .badge').textContent === 'expired'",
                     Duration.ofSeconds(15));
             assertThat(browser.eval("document.getElementById('summary').textContent"))
