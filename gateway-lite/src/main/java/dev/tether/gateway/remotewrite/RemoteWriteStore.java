@@ -34,6 +34,8 @@ final class RemoteWriteStore implements HostStore {
     private final Map<String, HostRecord> live = new HashMap<>();
     /** Lapsed hosts within the retention: when they lapsed and when {@code tether_host_up 0} was last sent. */
     private final Map<String, Down> down = new HashMap<>();
+    /** Paused hosts and when their pause ends: one that ends without a push lapses (tether_host_up 0). */
+    private final Map<String, Instant> paused = new HashMap<>();
     private final Duration retention;
 
     static final Duration DOWN_RESEND = Duration.ofMinutes(1);
@@ -58,6 +60,7 @@ final class RemoteWriteStore implements HostStore {
             before = null;
         }
         down.remove(host);
+        paused.remove(host);
         emit(HostEvent.Kind.PUSHED, rec, rec.lastPush(), before);
         return rec;
     }
@@ -66,6 +69,7 @@ final class RemoteWriteStore implements HostStore {
     public synchronized HostRecord pause(String host, Duration duration) {
         HostRecord rec = store.pause(host, duration);
         end(host, store.now());
+        paused.put(host, rec.pausedUntil());
         return rec;
     }
 
@@ -74,6 +78,7 @@ final class RemoteWriteStore implements HostStore {
         boolean left = store.leave(host);
         if (left) {
             end(host, store.now());
+            paused.remove(host);
         }
         return left;
     }
@@ -113,6 +118,15 @@ final class RemoteWriteStore implements HostStore {
                 emit(HostEvent.Kind.LAPSED, r, r.expiresAt(), null);
             }
         }
+        for (Iterator<Map.Entry<String, Instant>> it = paused.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> e = it.next();
+            if (!now.isBefore(e.getValue())) {
+                it.remove();
+                down.put(e.getKey(), new Down(e.getValue(), now));
+                sink.accept(new HostEvent(HostEvent.Kind.LAPSED, e.getKey(), null, null, e.getValue().toEpochMilli(),
+                        System.nanoTime()));
+            }
+        }
         for (Iterator<Map.Entry<String, Down>> it = down.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Down> e = it.next();
             Down d = e.getValue();
@@ -132,11 +146,14 @@ final class RemoteWriteStore implements HostStore {
         store.restore(records);
         live.clear();
         down.clear();
+        paused.clear();
         StoreView view = store.view();
         for (HostRecord r : view.records()) {
             // Not sent again, but their lapse will be; lapsed ones get tether_host_up 0 at the next sweep.
             if (r.liveSnapshot(view.now()) != null) {
                 live.put(r.host(), r);
+            } else if (r.state(view.now()) == HostState.PAUSED) {
+                paused.put(r.host(), r.pausedUntil());
             } else if (r.state(view.now()) == HostState.EXPIRED && r.endedAt() != null) {
                 down.put(r.host(), new Down(r.endedAt(), r.endedAt().minus(DOWN_RESEND)));
             }

@@ -136,6 +136,21 @@ class RemoteWriteStoreTest {
     }
 
     @Test
+    void sweep_pauseEndsWithoutPush_hostUpZeroAtTheEndOfThePause() throws Exception {
+        store.push("alpha", snapshot("alpha", "# TYPE x gauge\nx 1\n"), Duration.ofSeconds(30));
+        store.pause("alpha", Duration.ofMinutes(10));
+        store.pause("beta", Duration.ofMinutes(10));
+        store.push("beta", snapshot("beta", "# TYPE x gauge\nx 2\n"), Duration.ofHours(1));
+        events.clear();
+
+        clock.advance(Duration.ofMinutes(11));
+        store.sweep();
+
+        assertThat(events).hasSize(1);
+        assertThat(series(events.get(0))).containsExactly("__name__=tether_host_up,host=alpha 0.0@600000");
+    }
+
+    @Test
     void push_afterUnsweptLapse_endsTheOldSeriesFirst() throws Exception {
         store.push("alpha", snapshot("alpha", "# TYPE x gauge\nx{job=\"old\"} 1\n"), Duration.ofSeconds(30));
         clock.advance(Duration.ofSeconds(40));
