@@ -36,12 +36,14 @@ public final class Gateway implements AutoCloseable {
     private final StatePersister persister;
     private final ScheduledExecutorService background;
     private final GatewayServer server;
+    private final GatewayExtension extension;
     private volatile boolean ready;
     private boolean closed;
 
     private Gateway(GatewayConfig config, Clock clock, GatewayExtension extension) {
         this.config = config;
-        this.store = new InMemoryHostStore(clock, config.expiredRetention());
+        this.extension = extension;
+        this.store = extension.wrapStore(new InMemoryHostStore(clock, config.expiredRetention()), metrics, config);
         StateFile file = new StateFile(config.dataDir(), clock);
         store.restore(file.read());
         this.persister = new StatePersister(store, file, metrics);
@@ -132,5 +134,6 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         persister.persist();
+        extension.close();
     }
 }

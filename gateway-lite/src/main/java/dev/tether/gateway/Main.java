@@ -5,6 +5,8 @@ import dev.tether.gateway.auth.TokenCommand;
 import dev.tether.gateway.config.ConfigException;
 import dev.tether.gateway.config.ConfigLoader;
 import dev.tether.gateway.config.GatewayConfig;
+import dev.tether.gateway.remotewrite.RemoteWrite;
+import dev.tether.gateway.status.StatusPage;
 import dev.tether.protocol.TetherVersion;
 
 import java.net.InetSocketAddress;
@@ -56,7 +58,8 @@ public final class Main {
         }
         Gateway gateway;
         try {
-            gateway = Gateway.start(config, Clock.systemUTC(), security);
+            gateway = Gateway.start(config, Clock.systemUTC(),
+                    GatewayExtension.of(security, StatusPage.extension(), RemoteWrite.extension()));
         } catch (RuntimeException e) {
             // Most often the address is taken or not ours to bind.
             System.err.println("tether-gateway: cannot start on " + config.listen() + ": " + e.getMessage());

@@ -53,7 +53,7 @@ public final class ConfigLoader {
             if (flag == null) {
                 configFile = value;
             } else {
-                fromFlags.put(flag, value);
+                fromFlags.merge(flag, value, (a, v) -> flag.repeatable() ? a + "\n" + v : v);
             }
         }
         Properties file = configFile == null ? new Properties() : readFile(configFile);

@@ -49,18 +49,40 @@ public enum Flag {
     MAX_CONNECTIONS("max-connections", "1000", "open connections; past it new ones wait to be accepted",
             (b, v) -> b.security(s -> s.maxConnections(parsePositiveInt(v)))),
     MAX_HEADER_BYTES("max-header-bytes", "16KiB", "cap on a request's headers",
-            (b, v) -> b.security(s -> s.maxHeaderBytes(ByteSizes.parse(v))));
+            (b, v) -> b.security(s -> s.maxHeaderBytes(ByteSizes.parse(v)))),
+    REMOTE_WRITE_URL("remote-write-url", "", "remote-write endpoint every accepted snapshot is forwarded to (repeatable)",
+            (b, v) -> b.remoteWriteUrls(RemoteWriteSettings.parseUrls(v)), true),
+    REMOTE_WRITE_BEARER_TOKEN_FILE("remote-write-bearer-token-file", "",
+            "file holding the bearer token sent to the remote-write endpoints (re-read when it changes)",
+            (b, v) -> b.remoteWriteBearerTokenFile(RemoteWriteSettings.parseTokenFile(v))),
+    REMOTE_WRITE_HEADERS("remote-write-headers", "", "extra headers for remote write: Name=value (repeatable)",
+            (b, v) -> b.remoteWriteHeaders(RemoteWriteSettings.parseHeaders(v)), true);
 
     private final String flagName;
     private final String defaultValue;
     private final String meaning;
     private final BiConsumer<GatewayConfig.Builder, String> apply;
+    private final boolean repeatable;
 
     Flag(String flagName, String defaultValue, String meaning, BiConsumer<GatewayConfig.Builder, String> apply) {
+        this(flagName, defaultValue, meaning, apply, false);
+    }
+
+    Flag(String flagName, String defaultValue, String meaning, BiConsumer<GatewayConfig.Builder, String> apply,
+         boolean repeatable) {
         this.flagName = flagName;
         this.defaultValue = defaultValue;
         this.meaning = meaning;
         this.apply = apply;
+        this.repeatable = repeatable;
+    }
+
+    /**
+     * Whether the flag may be given several times; the values are then joined by line feeds (the
+     * environment and the file give several values separated by commas).
+     */
+    public boolean repeatable() {
+        return repeatable;
     }
 
     /** The name without dashes, as used in the config file: {@code data-dir}. */

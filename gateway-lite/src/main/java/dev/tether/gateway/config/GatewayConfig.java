@@ -1,7 +1,10 @@
 package dev.tether.gateway.config;
 
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +26,9 @@ public final class GatewayConfig {
     private final Duration bodyTotalTimeout;
     private final Duration sweepInterval;
     private final SecurityConfig security;
+    private final List<URI> remoteWriteUrls;
+    private final Path remoteWriteBearerTokenFile;
+    private final Map<String, String> remoteWriteHeaders;
 
     private GatewayConfig(Builder b) {
         this.listen = b.listen;
@@ -38,6 +44,9 @@ public final class GatewayConfig {
         this.bodyTotalTimeout = b.bodyTotalTimeout;
         this.sweepInterval = b.sweepInterval;
         this.security = b.security.build();
+        this.remoteWriteUrls = b.remoteWriteUrls;
+        this.remoteWriteBearerTokenFile = b.remoteWriteBearerTokenFile;
+        this.remoteWriteHeaders = b.remoteWriteHeaders;
     }
 
     public static Builder builder() {
@@ -59,6 +68,9 @@ public final class GatewayConfig {
         b.bodyTotalTimeout = bodyTotalTimeout;
         b.sweepInterval = sweepInterval;
         b.security = security.toBuilder();
+        b.remoteWriteUrls = remoteWriteUrls;
+        b.remoteWriteBearerTokenFile = remoteWriteBearerTokenFile;
+        b.remoteWriteHeaders = remoteWriteHeaders;
         return b;
     }
 
@@ -118,6 +130,21 @@ public final class GatewayConfig {
         return security;
     }
 
+    /** Where accepted snapshots are forwarded with remote write; empty when not at all. */
+    public List<URI> remoteWriteUrls() {
+        return remoteWriteUrls;
+    }
+
+    /** The file holding the remote-write bearer token, or {@code null}. */
+    public Path remoteWriteBearerTokenFile() {
+        return remoteWriteBearerTokenFile;
+    }
+
+    /** Extra headers sent with every remote-write request (a tenant header, say). */
+    public Map<String, String> remoteWriteHeaders() {
+        return remoteWriteHeaders;
+    }
+
     /** A TTL asked for by a client, or the default when it asked none, clamped to [min, max]. */
     public Duration clampTtl(Duration asked) {
         Duration d = asked == null ? defaultTtl : asked;
@@ -142,6 +169,9 @@ public final class GatewayConfig {
         private Duration bodyTotalTimeout = Duration.ofSeconds(30);
         private Duration sweepInterval = Duration.ofMillis(500);
         private SecurityConfig.Builder security = SecurityConfig.DEFAULTS.toBuilder();
+        private List<URI> remoteWriteUrls = List.of();
+        private Path remoteWriteBearerTokenFile;
+        private Map<String, String> remoteWriteHeaders = Map.of();
 
         private Builder() {
         }
@@ -215,6 +245,22 @@ public final class GatewayConfig {
 
         public Builder sweepInterval(Duration v) {
             sweepInterval = positive(v, "sweep interval");
+            return this;
+        }
+
+        public Builder remoteWriteUrls(List<URI> v) {
+            remoteWriteUrls = List.copyOf(v);
+            return this;
+        }
+
+        /** {@code null} for none. */
+        public Builder remoteWriteBearerTokenFile(Path v) {
+            remoteWriteBearerTokenFile = v;
+            return this;
+        }
+
+        public Builder remoteWriteHeaders(Map<String, String> v) {
+            remoteWriteHeaders = Map.copyOf(v);
             return this;
         }
 

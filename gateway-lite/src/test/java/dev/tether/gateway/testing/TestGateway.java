@@ -29,7 +29,13 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(Path dataDir, Clock clock, UnaryOperator<GatewayConfig.Builder> tweak) {
-        return new TestGateway(Gateway.start(tweak.apply(config(dataDir)).build(), clock, dev.tether.gateway.GatewayExtension.NONE));
+        return start(dataDir, clock, tweak, dev.tether.gateway.GatewayExtension.NONE);
+    }
+
+    /** A gateway with a feature built on the core (status page, remote write). */
+    public static TestGateway start(Path dataDir, Clock clock, UnaryOperator<GatewayConfig.Builder> tweak,
+                                    dev.tether.gateway.GatewayExtension extension) {
+        return new TestGateway(Gateway.start(tweak.apply(config(dataDir)).build(), clock, extension));
     }
 
     public static TestGateway start(Path dataDir, Clock clock) {
