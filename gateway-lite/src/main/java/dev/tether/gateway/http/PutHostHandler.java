@@ -49,6 +49,9 @@ public final class PutHostHandler implements HttpHandler {
         long start = System.nanoTime();
         PushResult result = PushResult.ERROR;
         LimitedInputStream wire = null;
+        // The answer is sent only after the push is counted, so that a client that saw its answer
+        // always finds it in tether_gateway_pushes_total.
+        Runnable reply = null;
         try {
             String host = Requests.host(ex);
             Duration asked = ttlHeader(ex);
@@ -80,33 +83,38 @@ public final class PutHostHandler implements HttpHandler {
             answer.put("series", snapshot.series());
             answer.put("ttlSeconds", rec.ttl().toMillis() / 1000.0);
             answer.put("expiresAt", Responses.time(rec.expiresAt()));
-            Responses.json(ex, 200, answer);
+            reply = () -> Responses.json(ex, 200, answer);
             result = PushResult.OK;
         } catch (HttpError e) {
             result = e.result();
-            Responses.error(ex, e);
+            reply = () -> Responses.error(ex, e);
         } catch (ZipException e) {
             result = PushResult.BAD_REQUEST;
-            Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
+            reply = () -> Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
         } catch (EOFException e) {
             // Only the gzip decoder reports a body that ends too soon this way.
             result = PushResult.BAD_REQUEST;
-            Responses.text(ex, 400, "the gzip body ends too soon: " + e.getMessage());
+            reply = () -> Responses.text(ex, 400, "the gzip body ends too soon: " + e.getMessage());
         } catch (IOException e) {
             // A read that timed out (idle body) or a client that went away: the body is unusable.
             result = PushResult.TIMEOUT;
             ex.setPersistent(false);
-            if (!ex.isResponseStarted()) {
-                Responses.text(ex, 408, "the request body could not be read: " + e);
-            }
+            reply = () -> {
+                if (!ex.isResponseStarted()) {
+                    Responses.text(ex, 408, "the request body could not be read: " + e);
+                }
+            };
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "push failed", e);
-            Responses.text(ex, 500, "internal error: " + e);
+            reply = () -> Responses.text(ex, 500, "internal error: " + e);
         } finally {
             if (wire != null) {
                 metrics.received(wire.count());
             }
             metrics.push(result, System.nanoTime() - start);
+            if (reply != null) {
+                reply.run();
+            }
         }
     }
 
