@@ -94,7 +94,16 @@ log "tray status $STATUS"
 grep -q "no system tray" "$WORK/tray.log" && fail "the tray says there is no system tray under trayer"
 
 icon_window() { xdotool search --name JavaEmbeddedFrame 2>/dev/null | head -1; }
-wait_for 30 icon_window >/dev/null || fail "no tray icon appeared in trayer"
+# The icon's window exists a moment before trayer docks it (top right, as trayer is started here):
+# wait until it sits in the right half of the screen.
+docked() {
+  local w; w="$(icon_window)"
+  [ -n "$w" ] || return 1
+  eval "$(xdotool getwindowgeometry --shell "$w")"
+  [ "$X" -ge 640 ]
+}
+wait_for 30 docked || fail "no tray icon docked in trayer"
+sleep 1
 eval "$(xdotool getwindowgeometry --shell "$(icon_window)")"
 ICON_X=$((X + WIDTH / 2)); ICON_Y=$((Y + HEIGHT / 2))
 log "tray icon at $ICON_X,$ICON_Y"
@@ -104,8 +113,13 @@ popup() { xdotool search --onlyvisible --name sun-awt-X11-XPopupMenuPeer 2>/dev/
 # (negative: above its bottom). The pointer goes through the middle of the menu first, so the
 # icon's tooltip is gone before the click.
 choose() {
-  xdotool mousemove "$ICON_X" "$ICON_Y" click 3
-  wait_for 10 popup >/dev/null || fail "right-click on the icon opened no menu"
+  local try
+  for try in 1 2 3; do
+    xdotool mousemove "$ICON_X" "$ICON_Y" click 3
+    wait_for 5 popup >/dev/null && break
+    [ "$try" -lt 3 ] || fail "right-click on the icon at $ICON_X,$ICON_Y opened no menu (3 tries)"
+    log "no menu yet; right-clicking again"
+  done
   eval "$(xdotool getwindowgeometry --shell "$(popup)")"
   local y=$(( $1 >= 0 ? Y + $1 : Y + HEIGHT + $1 ))
   xdotool mousemove $((X + 60)) $((Y + HEIGHT / 2)); sleep 0.4
@@ -131,7 +145,7 @@ log "gateway shows the host paused"
 curl -s --noproxy '*' -X POST "${STATUS%/status}/resume" >/dev/null
 expect_state ok 10
 
-kill -9 "$APP_PID"
+{ kill -9 "$APP_PID"; wait "$APP_PID"; } 2>/dev/null || true
 expect_state degraded 20
 shot degraded
 

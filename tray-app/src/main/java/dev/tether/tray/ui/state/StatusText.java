@@ -25,7 +25,8 @@ public final class StatusText {
                         .collect(Collectors.toList());
                 if (!down.isEmpty()) {
                     String names = down.stream().map(t -> t.job()).distinct().limit(3).collect(Collectors.joining(", "));
-                    return "Degraded: " + down.size() + " of " + s.targets().size() + " targets down (" + names + "), "
+                    return "Degraded: " + down.size() + " of " + s.targets().size()
+                            + (s.targets().size() == 1 ? " target" : " targets") + " down (" + names + "), "
                             + lastPush;
                 }
                 GatewayStatus bad = firstNotOk(s.gateways());
