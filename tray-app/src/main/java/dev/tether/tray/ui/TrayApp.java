@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TrayApp {
     private final Forwarder forwarder;
     private final AutoCloseable core;
-    private final TrayIconPort tray;
+    /** Null when the desktop has no tray, or refused the icon. */
+    private TrayIconPort tray;
     private final Path settingsFile;
     private final Path defaultTokenFile;
     private final Autostart autostart;
@@ -93,6 +94,17 @@ public final class TrayApp {
      */
     public void start(Stage stage, String noTrayReason) {
         this.window = stage;
+        if (tray != null) {
+            try {
+                tray.install(m -> Platform.runLater(() -> onMenu(m)));
+            } catch (RuntimeException e) {
+                forwarder.log().warn("no tray icon (" + e.getMessage() + "); showing the window instead");
+                tray.close();
+                tray = null;
+                noTrayReason = "The system tray refused Tether's icon (" + e.getMessage() + "), so Tether shows "
+                        + "this window instead. Closing it quits Tether and says goodbye to the gateways.";
+            }
+        }
         MainWindowView view = new MainWindowView(windowVm, this::togglePause, this::openSettings);
         stage.setTitle("Tether");
         stage.setScene(new Scene(view.root(), 980, 520));
@@ -105,7 +117,6 @@ public final class TrayApp {
                 e.consume();
                 stage.hide();
             });
-            tray.install(m -> Platform.runLater(() -> onMenu(m)));
         }
         forwarder.addListener(s -> {
             if (incoming.getAndSet(s) == null) {

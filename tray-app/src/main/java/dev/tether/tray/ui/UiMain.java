@@ -81,20 +81,7 @@ public final class UiMain {
                     quit.countDown();
                 });
         String reason = noTray;
-        TrayIconPort trayPort = tray;
-        Platform.runLater(() -> {
-            try {
-                app.start(new Stage(), reason);
-            } catch (RuntimeException e) {
-                // The tray refused the icon after saying it had a tray: fall back to the window.
-                log.warn("tray icon failed (" + e.getMessage() + "); showing the window instead");
-                if (trayPort != null) {
-                    trayPort.close();
-                }
-                Platform.exit();
-                quit.countDown();
-            }
-        });
+        Platform.runLater(() -> app.start(new Stage(), reason));
         try {
             quit.await();
         } catch (InterruptedException e) {

@@ -16,7 +16,8 @@ public final class StatusText {
 
     /** Describes {@code shown} (the debounced state) with the details of the latest status. */
     public static String describe(Overall shown, TrayStatus s, Instant now) {
-        String lastPush = "last push " + Ago.since(lastPush(s.gateways()), now);
+        Instant pushed = lastPush(s.gateways());
+        String lastPush = pushed == null ? "nothing pushed yet" : "last push " + Ago.since(pushed, now);
         switch (shown) {
             case OK:
                 return "All good: " + count(s.targets()) + ", " + lastPush;
