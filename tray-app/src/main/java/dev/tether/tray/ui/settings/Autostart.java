@@ -50,7 +50,9 @@ public final class Autostart {
             return;
         }
         Files.createDirectories(userFile.getParent());
-        Files.writeString(userFile, "[Desktop Entry]\nType=Application\nName=Tether\nHidden=true\n",
+        // Same name as the installers' entry; GNOME also reads X-GNOME-Autostart-enabled from here.
+        Files.writeString(userFile, "[Desktop Entry]\nType=Application\nName=Tether\n"
+                + "Exec=/opt/tether-tray/bin/tether-tray\nHidden=true\nX-GNOME-Autostart-enabled=false\n",
                 StandardCharsets.UTF_8);
     }
 }
