@@ -2,15 +2,17 @@ package dev.tether.tray;
 
 import dev.tether.protocol.TetherVersion;
 import dev.tether.tray.config.CommandLine;
+import dev.tether.tray.config.ConfigFiles;
 import dev.tether.tray.config.UsageException;
 import dev.tether.tray.headless.HeadlessMain;
+import dev.tether.tray.ui.UiMain;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Entry point of {@code tether-tray.jar}: {@code --version}, {@code --help}, {@code --headless}.
- * Without {@code --headless} the tray UI would start; until it exists, the tray says so and runs headless.
+ * Entry point of {@code tether-tray.jar}: {@code --version}, {@code --help}, {@code --headless}; without
+ * {@code --headless} the tray UI ({@link UiMain}), which falls back to headless when there is no display.
  */
 public final class Main {
     /** A bad flag, key or value. */
@@ -49,13 +51,15 @@ public final class Main {
             out.println(CommandLine.USAGE);
             return 0;
         }
+        if (!cl.headless()) {
+            Path settingsFile = cl.configFile() != null ? cl.configFile()
+                    : defaultConfig != null ? defaultConfig : ConfigFiles.defaultFile();
+            return UiMain.run(cl.settings(), settingsFile, out, err);
+        }
         if (cl.settings().gateways().isEmpty()) {
             err.println("tether-tray: no gateway: give --gateway URL (or gateway= in "
                     + (cl.configFile() != null ? cl.configFile() : "the settings file") + ")");
             return EXIT_USAGE;
-        }
-        if (!cl.headless()) {
-            out.println("tether-tray: the tray UI is not built yet; running headless");
         }
         return HeadlessMain.run(cl.settings());
     }

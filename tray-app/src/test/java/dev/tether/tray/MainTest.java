@@ -70,4 +70,14 @@ class MainTest {
         assertThat(run("--headless")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no gateway");
     }
+
+    @Test
+    void run_withoutHeadlessAndNoDisplay_fallsBackToHeadlessAndSaysSo() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.awt.GraphicsEnvironment.isHeadless(), "a display is attached");
+        // No gateway, so the headless fallback stops at once with its usage error instead of running.
+        assertThat(run()).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("no display (DISPLAY is not set); falling back to headless mode (--headless)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no gateway");
+    }
 }
