@@ -11,7 +11,10 @@ import dev.tether.gateway.http.PutHostHandler;
 import dev.tether.gateway.metrics.GatewayMetrics;
 import dev.tether.gateway.persist.StateFile;
 import dev.tether.gateway.persist.StatePersister;
+import dev.tether.gateway.pushgateway.PushgatewayApi;
+import dev.tether.gateway.store.GroupStore;
 import dev.tether.gateway.store.HostStore;
+import dev.tether.gateway.store.InMemoryGroupStore;
 import dev.tether.gateway.store.InMemoryHostStore;
 import dev.tether.protocol.push.PushProtocol;
 
@@ -32,8 +35,10 @@ public final class Gateway implements AutoCloseable {
 
     private final GatewayConfig config;
     private final HostStore store;
+    private final GroupStore groups;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final StatePersister persister;
+    private final StatePersister groupPersister;
     private final ScheduledExecutorService background;
     private final GatewayServer server;
     private final GatewayExtension extension;
@@ -43,10 +48,16 @@ public final class Gateway implements AutoCloseable {
     private Gateway(GatewayConfig config, Clock clock, GatewayExtension extension) {
         this.config = config;
         this.extension = extension;
-        this.store = extension.wrapStore(new InMemoryHostStore(clock, config.expiredRetention()), metrics, config);
+        InMemoryHostStore hosts = new InMemoryHostStore(clock, config.expiredRetention());
+        this.store = extension.wrapStore(hosts, metrics, config);
+        // The groups share the hosts' lock and type index, so they are built on the unwrapped store.
+        this.groups = new InMemoryGroupStore(hosts, clock, config.expiredRetention());
         StateFile file = new StateFile(config.dataDir(), clock);
         store.restore(file.read());
         this.persister = new StatePersister(store, file, metrics);
+        StateFile groupFile = new StateFile(config.dataDir(), "groups", clock);
+        groups.restore(groupFile.readGroups());
+        this.groupPersister = new StatePersister(groups, groupFile, metrics);
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tether-gateway-background");
             t.setDaemon(true);
@@ -59,15 +70,19 @@ public final class Gateway implements AutoCloseable {
                         new PauseHostHandler(store, config), true, false)
                 .route(GatewayServer.DELETE, PushProtocol.HOSTS_PATH + "/{host}", new DeleteHostHandler(store), true, false)
                 .route(GatewayServer.GET, PushProtocol.HOSTS_PATH, new ListHostsHandler(store), false, false)
-                .route(GatewayServer.GET, PushProtocol.METRICS_PATH, new MetricsHandler(store, metrics), false, false)
+                .route(GatewayServer.GET, PushProtocol.METRICS_PATH, new MetricsHandler(store, groups, metrics), false, false)
                 .route(GatewayServer.GET, PushProtocol.HEALTHY_PATH, new HealthHandler(() -> true, "healthy"), false, false)
                 .route(GatewayServer.GET, PushProtocol.READY_PATH, new HealthHandler(() -> ready, "ready"), false, false);
+        PushgatewayApi.register(b, groups, config, metrics);
         extension.extend(b, store, metrics, config);
         this.server = b.start();
         long sweepMs = config.sweepInterval().toMillis();
         background.scheduleWithFixedDelay(guard("sweep", store::sweep), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(guard("group sweep", groups::sweep), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         long persistMs = config.persistInterval().toMillis();
         background.scheduleWithFixedDelay(guard("persist", persister::persist), persistMs, persistMs, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(guard("group persist", groupPersister::persist), persistMs, persistMs,
+                TimeUnit.MILLISECONDS);
         ready = true;
     }
 
@@ -105,6 +120,11 @@ public final class Gateway implements AutoCloseable {
         return store;
     }
 
+    /** The Pushgateway-compatible groups, which share the hosts' type index. */
+    public GroupStore groups() {
+        return groups;
+    }
+
     public GatewayMetrics metrics() {
         return metrics;
     }
@@ -115,7 +135,8 @@ public final class Gateway implements AutoCloseable {
 
     /** Writes the state now if it changed; returns whether it is on disk. */
     public boolean persistNow() {
-        return persister.persist();
+        boolean hostsWritten = persister.persist();
+        return groupPersister.persist() && hostsWritten;
     }
 
     /** Stops accepting requests, stops the background tasks, and writes the state a last time. */
@@ -134,6 +155,7 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         persister.persist();
+        groupPersister.persist();
         extension.close();
     }
 }

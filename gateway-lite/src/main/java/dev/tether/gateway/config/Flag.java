@@ -56,7 +56,10 @@ public enum Flag {
             "file holding the bearer token sent to the remote-write endpoints (re-read when it changes)",
             (b, v) -> b.remoteWriteBearerTokenFile(RemoteWriteSettings.parseTokenFile(v))),
     REMOTE_WRITE_HEADERS("remote-write-headers", "", "extra headers for remote write: Name=value (repeatable)",
-            (b, v) -> b.remoteWriteHeaders(RemoteWriteSettings.parseHeaders(v)), true);
+            (b, v) -> b.remoteWriteHeaders(RemoteWriteSettings.parseHeaders(v)), true),
+    // Pushgateway API (issue 5).
+    ENABLE_ADMIN_API("enable-admin-api", "false", "allow PUT /api/v1/admin/wipe (Pushgateway API)",
+            (b, v) -> b.enableAdminApi(parseBoolean(v)));
 
     private final String flagName;
     private final String defaultValue;
@@ -119,7 +122,7 @@ public enum Flag {
 
     /** Flags that take no value: {@code --insecure-no-auth} alone means true. */
     public boolean isSwitch() {
-        return this == INSECURE_NO_AUTH;
+        return this == INSECURE_NO_AUTH || this == ENABLE_ADMIN_API;
     }
 
     private static Path path(String v) {

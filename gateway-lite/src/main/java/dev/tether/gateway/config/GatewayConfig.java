@@ -29,6 +29,7 @@ public final class GatewayConfig {
     private final List<URI> remoteWriteUrls;
     private final Path remoteWriteBearerTokenFile;
     private final Map<String, String> remoteWriteHeaders;
+    private final boolean enableAdminApi;
 
     private GatewayConfig(Builder b) {
         this.listen = b.listen;
@@ -47,6 +48,7 @@ public final class GatewayConfig {
         this.remoteWriteUrls = b.remoteWriteUrls;
         this.remoteWriteBearerTokenFile = b.remoteWriteBearerTokenFile;
         this.remoteWriteHeaders = b.remoteWriteHeaders;
+        this.enableAdminApi = b.enableAdminApi;
     }
 
     public static Builder builder() {
@@ -71,6 +73,7 @@ public final class GatewayConfig {
         b.remoteWriteUrls = remoteWriteUrls;
         b.remoteWriteBearerTokenFile = remoteWriteBearerTokenFile;
         b.remoteWriteHeaders = remoteWriteHeaders;
+        b.enableAdminApi = enableAdminApi;
         return b;
     }
 
@@ -145,6 +148,11 @@ public final class GatewayConfig {
         return remoteWriteHeaders;
     }
 
+    /** Whether the Pushgateway admin API ({@code PUT /api/v1/admin/wipe}) is served. */
+    public boolean enableAdminApi() {
+        return enableAdminApi;
+    }
+
     /** A TTL asked for by a client, or the default when it asked none, clamped to [min, max]. */
     public Duration clampTtl(Duration asked) {
         Duration d = asked == null ? defaultTtl : asked;
@@ -172,6 +180,7 @@ public final class GatewayConfig {
         private List<URI> remoteWriteUrls = List.of();
         private Path remoteWriteBearerTokenFile;
         private Map<String, String> remoteWriteHeaders = Map.of();
+        private boolean enableAdminApi;
 
         private Builder() {
         }
@@ -267,6 +276,11 @@ public final class GatewayConfig {
         /**
          * @throws IllegalArgumentException when the TTL bounds contradict each other
          */
+        public Builder enableAdminApi(boolean v) {
+            enableAdminApi = v;
+            return this;
+        }
+
         public GatewayConfig build() {
             if (minTtl.compareTo(maxTtl) > 0) {
                 throw new IllegalArgumentException("--min-ttl (" + minTtl + ") is larger than --max-ttl (" + maxTtl + ")");

@@ -10,7 +10,7 @@ import java.io.InputStream;
  * (inflated bytes): the parser pulls data in small chunks, so a gzip bomb is refused after
  * inflating about the limit, never all of it.
  */
-final class LimitedInputStream extends FilterInputStream {
+public final class LimitedInputStream extends FilterInputStream {
     private final long limit;
     private final long deadlineNanos;
     private final String what;
@@ -19,14 +19,14 @@ final class LimitedInputStream extends FilterInputStream {
     /**
      * @param what names the limit in the 413 message, e.g. "body" or "decompressed body"
      */
-    LimitedInputStream(InputStream in, long limit, long deadlineNanos, String what) {
+    public LimitedInputStream(InputStream in, long limit, long deadlineNanos, String what) {
         super(in);
         this.limit = limit;
         this.deadlineNanos = deadlineNanos;
         this.what = what;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 

@@ -2,6 +2,9 @@ package dev.tether.gateway.http;
 
 import dev.tether.gateway.metrics.ExpositionRenderer;
 import dev.tether.gateway.metrics.GatewayMetrics;
+import dev.tether.gateway.metrics.GroupFamilies;
+import dev.tether.gateway.store.GroupStore;
+import dev.tether.gateway.store.GroupView;
 import dev.tether.gateway.metrics.LivenessFamilies;
 import dev.tether.gateway.store.HostStore;
 import dev.tether.gateway.store.StoreView;
@@ -29,8 +32,16 @@ public final class MetricsHandler implements HttpHandler {
     private final HostStore store;
     private final GatewayMetrics metrics;
 
+    private final GroupStore groups;
+
     public MetricsHandler(HostStore store, GatewayMetrics metrics) {
+        this(store, null, metrics);
+    }
+
+    /** @param groups the Pushgateway groups merged into the output, or {@code null} */
+    public MetricsHandler(HostStore store, GroupStore groups, GatewayMetrics metrics) {
         this.store = store;
+        this.groups = groups;
         this.metrics = metrics;
     }
 
@@ -40,6 +51,9 @@ public final class MetricsHandler implements HttpHandler {
         boolean gzip = acceptsGzip(ex.getRequestHeaders().getFirst(Headers.ACCEPT_ENCODING));
         StoreView view = store.view();
         List<MetricFamily> extra = new ArrayList<>(LivenessFamilies.of(view, store.expirations()));
+        GroupView groupView = groups == null ? new GroupView(view.now(), List.of())
+                : new GroupView(view.now(), groups.view().groups());
+        extra.addAll(GroupFamilies.of(groupView));
         extra.addAll(metrics.families());
         ex.getResponseHeaders().put(Headers.CONTENT_TYPE, format.contentType());
         if (gzip) {
@@ -48,7 +62,7 @@ public final class MetricsHandler implements HttpHandler {
         ex.getResponseHeaders().put(Headers.VARY, "Accept, Accept-Encoding");
         OutputStream raw = ex.getOutputStream();
         try (OutputStream out = gzip ? new GZIPOutputStream(raw, 64 * 1024) : new BufferedOutputStream(raw, 64 * 1024)) {
-            ExpositionRenderer.write(view, extra, format, out);
+            ExpositionRenderer.write(view, groupView.groups(), extra, format, out);
         }
     }
 

@@ -118,7 +118,8 @@ public final class PutHostHandler implements HttpHandler {
         }
     }
 
-    private static Duration ttlHeader(HttpServerExchange ex) {
+    /** The {@code Tether-TTL} header, or {@code null}; a malformed one is a 400. Shared with the Pushgateway API. */
+    public static Duration ttlHeader(HttpServerExchange ex) {
         String ttl = ex.getRequestHeaders().getFirst(PushProtocol.TTL_HEADER);
         if (ttl == null) {
             return null;
@@ -130,7 +131,8 @@ public final class PutHostHandler implements HttpHandler {
         }
     }
 
-    private static boolean gzipEncoded(HttpServerExchange ex) {
+    /** Whether the body is gzip'd; an encoding other than gzip or identity is a 415. */
+    public static boolean gzipEncoded(HttpServerExchange ex) {
         String enc = ex.getRequestHeaders().getFirst(Headers.CONTENT_ENCODING);
         if (enc == null || enc.isBlank() || enc.trim().equalsIgnoreCase("identity")) {
             return false;

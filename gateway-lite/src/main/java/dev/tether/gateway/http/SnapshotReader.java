@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a push body into a {@link HostSnapshot}: parses it as it streams in, normalises each family
@@ -29,9 +31,14 @@ import java.util.Set;
  */
 public final class SnapshotReader {
     /** Families the gateway writes itself; a push may not shadow them. */
-    private static final String[] RESERVED_PREFIXES = {"tether_host_", "tether_gateway_"};
+    private static final String[] RESERVED_PREFIXES = {"tether_host_", "tether_gateway_", "tether_group_"};
+    /** The Pushgateway groups' push and failure times, which the gateway writes for each group. */
+    private static final Set<String> RESERVED_NAMES = Set.of("push_time_seconds", "push_failure_time_seconds");
 
-    private final String host;
+    private final String owner;
+    private final UnaryOperator<Labels> labeller;
+    private final String limitFlag;
+    private final String forcedWhat;
     private final int maxSeries;
     private final List<RenderedFamily> families = new ArrayList<>();
     private final Set<String> familyNames = new HashSet<>();
@@ -43,9 +50,18 @@ public final class SnapshotReader {
     private record SeriesKey(String name, Labels labels) {
     }
 
-    private SnapshotReader(String host, int maxSeries) {
-        this.host = host;
+    /** Where the families come from: a parser that hands each one to {@code sink} as it is read. */
+    @FunctionalInterface
+    public interface Source {
+        void parse(Consumer<MetricFamily> sink) throws IOException, ParseException;
+    }
+
+    private SnapshotReader(String owner, UnaryOperator<Labels> labeller, int maxSeries, String limitFlag, String forcedWhat) {
+        this.owner = owner;
+        this.labeller = labeller;
         this.maxSeries = maxSeries;
+        this.limitFlag = limitFlag;
+        this.forcedWhat = forcedWhat;
     }
 
     /**
@@ -54,9 +70,24 @@ public final class SnapshotReader {
      */
     public static HostSnapshot read(String host, InputStream body, ExpositionFormat format, int maxSeries)
             throws IOException {
-        SnapshotReader r = new SnapshotReader(host, maxSeries);
+        return read("host '" + host + "'", labels -> labels.with(PushProtocol.HOST_LABEL, host), maxSeries,
+                "--max-series-per-host", "a pushed host label is replaced by the URL's",
+                sink -> ExpositionParser.parse(body, format, sink));
+    }
+
+    /**
+     * The same checks for any owner of pushed series (a host, a Pushgateway group).
+     *
+     * @param owner how messages name the pusher: {@code host 'a'}
+     * @param labeller forces the owner's labels onto each sample's labels
+     * @param limitFlag the flag named when there are more than {@code maxSeries} series
+     * @param forcedWhat what the message on a series given twice says about forced labels
+     */
+    public static HostSnapshot read(String owner, UnaryOperator<Labels> labeller, int maxSeries, String limitFlag,
+                                    String forcedWhat, Source source) throws IOException {
+        SnapshotReader r = new SnapshotReader(owner, labeller, maxSeries, limitFlag, forcedWhat);
         try {
-            ExpositionParser.parse(body, format, r::accept);
+            source.parse(r::accept);
         } catch (ParseException e) {
             throw HttpError.badRequest(e.getMessage());
         }
@@ -76,6 +107,10 @@ public final class SnapshotReader {
                         + ", which the gateway reserves for its own metrics");
             }
         }
+        if (RESERVED_NAMES.contains(f.name())) {
+            throw HttpError.badRequest("metric family '" + f.name() + "' is written by the gateway for each"
+                    + " Pushgateway group and cannot be pushed");
+        }
         if (!familyNames.add(f.name())) {
             throw HttpError.badRequest("metric family '" + f.name() + "' appears twice in the push");
         }
@@ -86,14 +121,13 @@ public final class SnapshotReader {
                         + " stores snapshots without timestamps");
             }
             if (++series > maxSeries) {
-                throw HttpError.tooLarge("host '" + host + "' pushed more than " + maxSeries
-                        + " series (--max-series-per-host)");
+                throw HttpError.tooLarge(owner + " pushed more than " + maxSeries + " series (" + limitFlag + ")");
             }
-            Labels labels = s.labels().with(PushProtocol.HOST_LABEL, host);
+            Labels labels = labeller.apply(s.labels());
             // Keyed by the model objects, whose hashes are cached, rather than by the rendered text.
             if (!seriesKeys.add(new SeriesKey(s.name(), labels))) {
                 throw HttpError.badRequest("series " + s.name() + labels
-                        + " appears twice in the push (a pushed host label is replaced by the URL's)");
+                        + " appears twice in the push (" + forcedWhat + ")");
             }
             ExpositionWriter.writeSample(s.withLabels(labels), ExpositionFormat.TEXT_004, sb);
         }

@@ -1,5 +1,6 @@
 package dev.tether.gateway.metrics;
 
+import dev.tether.gateway.store.GroupRecord;
 import dev.tether.gateway.store.HostRecord;
 import dev.tether.gateway.store.HostSnapshot;
 import dev.tether.gateway.store.RenderedFamily;
@@ -48,26 +49,49 @@ public final class ExpositionRenderer {
      */
     public static void write(StoreView view, List<MetricFamily> extra, ExpositionFormat format, OutputStream out)
             throws IOException {
+        write(view, List.of(), extra, format, out);
+    }
+
+    /**
+     * @param pushGroups the Pushgateway groups, read at the same instant as {@code view}; their live
+     *     families merge with the hosts' by name
+     * @param extra families in the text 0.0.4 convention, written after the pushed ones
+     */
+    public static void write(StoreView view, List<GroupRecord> pushGroups, List<MetricFamily> extra,
+                             ExpositionFormat format, OutputStream out) throws IOException {
         Map<String, Group> groups = new TreeMap<>();
         for (HostRecord r : view.records()) {
             HostSnapshot s = r.liveSnapshot(view.now());
-            if (s == null) {
-                continue;
-            }
-            long pushed = r.lastPush().toEpochMilli();
-            for (RenderedFamily f : s.families()) {
-                Group g = groups.computeIfAbsent(f.name(), k -> new Group(f.type()));
-                if (g.type != f.type()) {
-                    // The store refuses conflicts among live hosts; this only guards a race with a lapse.
-                    continue;
-                }
-                g.members.add(f);
-                if (pushed >= g.newestPush && f.help() != null) {
-                    g.newestPush = pushed;
-                    g.newest = f;
-                }
+            if (s != null) {
+                collect(groups, s, r.lastPush().toEpochMilli());
             }
         }
+        for (GroupRecord r : pushGroups) {
+            HostSnapshot s = r.liveSnapshot(view.now());
+            if (s != null) {
+                collect(groups, s, r.pushTime() == null ? Long.MIN_VALUE : r.pushTime().toEpochMilli());
+            }
+        }
+        writeMerged(groups, extra, format, out);
+    }
+
+    private static void collect(Map<String, Group> groups, HostSnapshot s, long pushed) {
+        for (RenderedFamily f : s.families()) {
+            Group g = groups.computeIfAbsent(f.name(), k -> new Group(f.type()));
+            if (g.type != f.type()) {
+                // The store refuses conflicts among live hosts and groups; this only guards a race with a lapse.
+                continue;
+            }
+            g.members.add(f);
+            if (pushed >= g.newestPush && f.help() != null) {
+                g.newestPush = pushed;
+                g.newest = f;
+            }
+        }
+    }
+
+    private static void writeMerged(Map<String, Group> groups, List<MetricFamily> extra, ExpositionFormat format,
+                                    OutputStream out) throws IOException {
         boolean om = format == ExpositionFormat.OPENMETRICS;
         Set<String> written = new HashSet<>();
         StringBuilder sb = new StringBuilder(256);

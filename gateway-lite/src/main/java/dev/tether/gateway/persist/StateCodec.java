@@ -47,20 +47,7 @@ final class StateCodec {
             writeTime(out, r.pausedUntil());
             writeTime(out, r.leftAt());
             out.writeBoolean(r.lapseCounted());
-            HostSnapshot s = r.snapshot();
-            out.writeBoolean(s != null);
-            if (s != null) {
-                out.writeInt(s.families().size());
-                for (RenderedFamily f : s.families()) {
-                    writeString(out, f.name());
-                    out.writeByte(f.type().ordinal());
-                    writeString(out, f.help());
-                    writeString(out, f.unit());
-                    out.writeInt(f.series());
-                    out.writeInt(f.samples().length);
-                    out.write(f.samples());
-                }
-            }
+            writeSnapshot(out, r.snapshot());
         }
         out.flush();
         long crc = checked.getChecksum().getValue();
@@ -81,7 +68,6 @@ final class StateCodec {
             }
             int n = count(in.readInt());
             List<HostRecord> records = new ArrayList<>(Math.min(n, 1 << 16));
-            MetricType[] types = MetricType.values();
             for (int i = 0; i < n; i++) {
                 String host = readString(in);
                 Instant lastPush = readTime(in);
@@ -90,25 +76,7 @@ final class StateCodec {
                 Instant pausedUntil = readTime(in);
                 Instant leftAt = readTime(in);
                 boolean lapseCounted = in.readBoolean();
-                HostSnapshot snapshot = null;
-                if (in.readBoolean()) {
-                    int nf = count(in.readInt());
-                    List<RenderedFamily> families = new ArrayList<>(Math.min(nf, 1 << 16));
-                    for (int j = 0; j < nf; j++) {
-                        String name = readString(in);
-                        int type = in.readUnsignedByte();
-                        if (type >= types.length) {
-                            throw new CorruptStateException("bad metric type " + type, null);
-                        }
-                        String help = readString(in);
-                        String unit = readString(in);
-                        int series = in.readInt();
-                        byte[] samples = new byte[count(in.readInt())];
-                        in.readFully(samples);
-                        families.add(new RenderedFamily(name, types[type], help, unit, series, samples));
-                    }
-                    snapshot = HostSnapshot.of(families);
-                }
+                HostSnapshot snapshot = readSnapshot(in);
                 records.add(new HostRecord(host, snapshot, lastPush, ttl == NONE ? null : Duration.ofMillis(ttl),
                         expiresAt, pausedUntil, leftAt, lapseCounted));
             }
@@ -128,14 +96,54 @@ final class StateCodec {
         }
     }
 
-    private static int count(int n) throws CorruptStateException {
+    /** A snapshot or {@code null}: a presence flag, then the families with their rendered lines. */
+    static void writeSnapshot(DataOutputStream out, HostSnapshot s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeInt(s.families().size());
+            for (RenderedFamily f : s.families()) {
+                writeString(out, f.name());
+                out.writeByte(f.type().ordinal());
+                writeString(out, f.help());
+                writeString(out, f.unit());
+                out.writeInt(f.series());
+                out.writeInt(f.samples().length);
+                out.write(f.samples());
+            }
+        }
+    }
+
+    static HostSnapshot readSnapshot(DataInputStream in) throws IOException, CorruptStateException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        MetricType[] types = MetricType.values();
+        int nf = count(in.readInt());
+        List<RenderedFamily> families = new ArrayList<>(Math.min(nf, 1 << 16));
+        for (int j = 0; j < nf; j++) {
+            String name = readString(in);
+            int type = in.readUnsignedByte();
+            if (type >= types.length) {
+                throw new CorruptStateException("bad metric type " + type, null);
+            }
+            String help = readString(in);
+            String unit = readString(in);
+            int series = in.readInt();
+            byte[] samples = new byte[count(in.readInt())];
+            in.readFully(samples);
+            families.add(new RenderedFamily(name, types[type], help, unit, series, samples));
+        }
+        return HostSnapshot.of(families);
+    }
+
+    static int count(int n) throws CorruptStateException {
         if (n < 0) {
             throw new CorruptStateException("negative count " + n, null);
         }
         return n;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -145,7 +153,7 @@ final class StateCodec {
         out.write(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException, CorruptStateException {
+    static String readString(DataInputStream in) throws IOException, CorruptStateException {
         int n = in.readInt();
         if (n == -1) {
             return null;
@@ -158,11 +166,11 @@ final class StateCodec {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    private static void writeTime(DataOutputStream out, Instant t) throws IOException {
+    static void writeTime(DataOutputStream out, Instant t) throws IOException {
         out.writeLong(t == null ? NONE : t.toEpochMilli());
     }
 
-    private static Instant readTime(DataInputStream in) throws IOException {
+    static Instant readTime(DataInputStream in) throws IOException {
         long ms = in.readLong();
         return ms == NONE ? null : Instant.ofEpochMilli(ms);
     }

@@ -1,5 +1,6 @@
 package dev.tether.gateway.persist;
 
+import dev.tether.gateway.store.GroupRecord;
 import dev.tether.gateway.store.HostRecord;
 
 import java.io.BufferedInputStream;
@@ -31,25 +32,52 @@ public final class StateFile {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
+    private final String name;
     private final Clock clock;
 
+    /** Encodes a whole state to a stream. */
+    private interface Encoder {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Decodes a whole state from a stream. */
+    private interface Decoder<T> {
+        List<T> read(InputStream in) throws CorruptStateException;
+    }
+
+    /** The hosts' file, {@code <dir>/state}. */
     public StateFile(Path dir, Clock clock) {
+        this(dir, "state", clock);
+    }
+
+    /** A state file named {@code name} in {@code dir}: {@code groups} holds the Pushgateway groups. */
+    public StateFile(Path dir, String name, Clock clock) {
         this.dir = dir;
+        this.name = name;
         this.clock = clock;
     }
 
     public Path path() {
-        return dir.resolve("state");
+        return dir.resolve(name);
     }
 
     /** Writes {@code records} atomically. */
     public void write(List<HostRecord> records) throws IOException {
+        write(out -> StateCodec.write(records, out));
+    }
+
+    /** Writes the Pushgateway groups atomically (use a file named {@code groups}). */
+    public void writeGroups(List<GroupRecord> records) throws IOException {
+        write(out -> GroupStateCodec.write(records, out));
+    }
+
+    private void write(Encoder encoder) throws IOException {
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("state.tmp");
+        Path tmp = dir.resolve(name + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
-            StateCodec.write(records, out);
+            encoder.write(out);
             out.flush();
             ch.force(true);
         }
@@ -75,10 +103,19 @@ public final class StateFile {
      * damaged (then it is moved aside and logged). Never throws.
      */
     public List<HostRecord> read() {
+        return read(StateCodec::read, "hosts");
+    }
+
+    /** The stored Pushgateway groups, as {@link #read()} does for hosts. Never throws. */
+    public List<GroupRecord> readGroups() {
+        return read(GroupStateCodec::read, "groups");
+    }
+
+    private <T> List<T> read(Decoder<T> decoder, String what) {
         Path p = path();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(p), 1 << 16)) {
-            List<HostRecord> records = StateCodec.read(in);
-            LOG.info("restored " + records.size() + " hosts from " + p);
+            List<T> records = decoder.read(in);
+            LOG.info("restored " + records.size() + " " + what + " from " + p);
             return records;
         } catch (NoSuchFileException e) {
             return List.of();
@@ -86,7 +123,7 @@ public final class StateFile {
             LOG.warning("cannot read state file " + p + ": " + e + "; starting empty");
             return List.of();
         } catch (CorruptStateException e) {
-            Path aside = dir.resolve("state.corrupt-" + STAMP.format(clock.instant()));
+            Path aside = dir.resolve(name + ".corrupt-" + STAMP.format(clock.instant()));
             try {
                 Files.move(p, aside, StandardCopyOption.REPLACE_EXISTING);
                 LOG.warning("state file " + p + " is corrupt (" + e.getMessage() + "); moved it to " + aside

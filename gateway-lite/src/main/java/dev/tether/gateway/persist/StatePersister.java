@@ -1,9 +1,11 @@
 package dev.tether.gateway.persist;
 
 import dev.tether.gateway.metrics.GatewayMetrics;
+import dev.tether.gateway.store.GroupStore;
 import dev.tether.gateway.store.HostStore;
 
 import java.io.IOException;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -14,14 +16,31 @@ import java.util.logging.Logger;
 public final class StatePersister {
     private static final Logger LOG = Logger.getLogger(StatePersister.class.getName());
 
-    private final HostStore store;
+    private final LongSupplier version;
+    private final Writer writer;
     private final StateFile file;
     private final GatewayMetrics metrics;
     private long writtenVersion = -1;
     private boolean lastFailed;
 
+    /** Writes the whole state to the file. */
+    @FunctionalInterface
+    public interface Writer {
+        void write() throws IOException;
+    }
+
     public StatePersister(HostStore store, StateFile file, GatewayMetrics metrics) {
-        this.store = store;
+        this(store::version, () -> file.write(store.view().records()), file, metrics);
+    }
+
+    /** The Pushgateway groups' persister. */
+    public StatePersister(GroupStore groups, StateFile file, GatewayMetrics metrics) {
+        this(groups::version, () -> file.writeGroups(groups.view().groups()), file, metrics);
+    }
+
+    private StatePersister(LongSupplier version, Writer writer, StateFile file, GatewayMetrics metrics) {
+        this.version = version;
+        this.writer = writer;
         this.file = file;
         this.metrics = metrics;
     }
@@ -32,13 +51,13 @@ public final class StatePersister {
      * @return whether the state is now on disk
      */
     public synchronized boolean persist() {
-        long version = store.version();
-        if (version == writtenVersion) {
+        long current = version.getAsLong();
+        if (current == writtenVersion) {
             return true;
         }
         try {
-            file.write(store.view().records());
-            writtenVersion = version;
+            writer.write();
+            writtenVersion = current;
             if (lastFailed) {
                 LOG.info("state written to " + file.path() + " again");
             }

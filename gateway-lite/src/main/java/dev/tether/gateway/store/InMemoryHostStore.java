@@ -25,6 +25,8 @@ public final class InMemoryHostStore implements HostStore {
     private final Object writeLock = new Object();
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong expirations = new AtomicLong();
+    /** The Pushgateway groups sharing the type index, or {@code null}; read and set under the write lock. */
+    private InMemoryGroupStore groups;
 
     /**
      * @param retention how long expired and left hosts stay listed
@@ -38,33 +40,8 @@ public final class InMemoryHostStore implements HostStore {
     public HostRecord push(String host, HostSnapshot snapshot, Duration ttl) throws TypeConflictException {
         synchronized (writeLock) {
             Instant now = writeTime();
-            // Validate first: nothing below this loop may fail.
-            List<String> lapsedHolders = new ArrayList<>();
-            for (RenderedFamily f : snapshot.families()) {
-                var stored = index.type(f.name());
-                if (stored == null || stored == f.type()) {
-                    continue;
-                }
-                for (String other : index.holders(f.name())) {
-                    if (other.equals(host)) {
-                        continue;
-                    }
-                    HostRecord r = records.get(other);
-                    if (r != null && r.liveSnapshot(now) != null) {
-                        throw new TypeConflictException("metric family '" + f.name() + "' is a "
-                                + typeName(f) + " in this push from host '" + host + "' but a "
-                                + stored.textName() + " from host '" + other + "'");
-                    }
-                    lapsedHolders.add(other);
-                }
-            }
-            // Hosts that lapsed but were not swept yet no longer count; drop their series now.
-            for (String other : lapsedHolders) {
-                HostRecord r = records.get(other);
-                if (r != null && r.snapshot() != null) {
-                    records.put(other, dropSeries(r, now));
-                }
-            }
+            // Validate first: nothing below this call may fail.
+            checkTypes(host, "host '" + host + "'", snapshot, now);
             HostRecord old = records.get(host);
             if (old != null) {
                 if (old.snapshot() != null) {
@@ -77,6 +54,72 @@ public final class InMemoryHostStore implements HostStore {
             records.put(host, rec);
             version.incrementAndGet();
             return rec;
+        }
+    }
+
+    /**
+     * Under the write lock: refuses a family of {@code snapshot} whose type differs from the same
+     * family of another live holder (host or group), then drops the series of lapsed holders that
+     * still hold the family with the other type, so the caller can index {@code snapshot}.
+     *
+     * @param holder the index key of the pusher (a host name, or a group's {@link GroupRecord#holder()})
+     * @param who the pusher as named in the error message
+     */
+    void checkTypes(String holder, String who, HostSnapshot snapshot, Instant now) throws TypeConflictException {
+        List<String> lapsedHolders = new ArrayList<>();
+        for (RenderedFamily f : snapshot.families()) {
+            var stored = index.type(f.name());
+            if (stored == null || stored == f.type()) {
+                continue;
+            }
+            for (String other : index.holders(f.name())) {
+                if (other.equals(holder)) {
+                    continue;
+                }
+                if (isLiveHolder(other, now)) {
+                    throw new TypeConflictException("metric family '" + f.name() + "' is a "
+                            + typeName(f) + " in this push from " + who + " but a "
+                            + stored.textName() + " from " + describeHolder(other));
+                }
+                lapsedHolders.add(other);
+            }
+        }
+        // Holders that lapsed but were not swept yet no longer count; drop their series now.
+        for (String other : lapsedHolders) {
+            HostRecord r = records.get(other);
+            if (r != null && r.snapshot() != null) {
+                records.put(other, dropSeries(r, now));
+            } else if (groups != null && GroupRecord.isHolder(other)) {
+                groups.dropLapsed(other, now);
+            }
+        }
+    }
+
+    private boolean isLiveHolder(String holder, Instant now) {
+        if (groups != null && GroupRecord.isHolder(holder)) {
+            return groups.isLive(holder, now);
+        }
+        HostRecord r = records.get(holder);
+        return r != null && r.liveSnapshot(now) != null;
+    }
+
+    private static String describeHolder(String holder) {
+        return GroupRecord.isHolder(holder) ? holder : "host '" + holder + "'";
+    }
+
+    /** The lock and index the group store shares, so a family has one type across hosts and groups. */
+    Object writeLock() {
+        return writeLock;
+    }
+
+    TypeIndex index() {
+        return index;
+    }
+
+    /** Called once, by the group store built on this store, before either is used. */
+    void attach(InMemoryGroupStore groupStore) {
+        synchronized (writeLock) {
+            this.groups = groupStore;
         }
     }
 
@@ -179,8 +222,12 @@ public final class InMemoryHostStore implements HostStore {
     public void restore(List<HostRecord> restored) {
         synchronized (writeLock) {
             Instant now = clock.instant();
+            for (HostRecord r : records.values()) {
+                if (r.snapshot() != null) {
+                    index.remove(r.host(), r.snapshot());
+                }
+            }
             records.clear();
-            index.clear();
             for (HostRecord r : restored) {
                 HostRecord rec = r;
                 if (rec.snapshot() != null && rec.state(now) != HostState.UP) {

@@ -1,0 +1,182 @@
+package dev.tether.gateway.pushgateway;
+
+import dev.tether.gateway.config.GatewayConfig;
+import dev.tether.gateway.http.HttpError;
+import dev.tether.gateway.http.LimitedInputStream;
+import dev.tether.gateway.http.PutHostHandler;
+import dev.tether.gateway.http.Responses;
+import dev.tether.gateway.http.SnapshotReader;
+import dev.tether.gateway.metrics.GatewayMetrics;
+import dev.tether.gateway.metrics.PushResult;
+import dev.tether.gateway.store.GroupStore;
+import dev.tether.gateway.store.HostSnapshot;
+import dev.tether.gateway.store.TypeConflictException;
+import dev.tether.protocol.model.Labels;
+import dev.tether.protocol.push.Durations;
+import dev.tether.protocol.text.ExpositionFormat;
+import dev.tether.protocol.text.ExpositionParser;
+import dev.tether.protocol.text.ParseException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * {@code PUT} and {@code POST /metrics/job/<job>{/<label>/<value>}*}: a push to a Pushgateway group.
+ * PUT replaces the group's families, POST only those with the same names. The grouping labels
+ * replace the same labels in the body, and series without {@code instance} get {@code instance=""},
+ * as in the Pushgateway. Text (0.0.4, or OpenMetrics by name; any other type is read as text 0.0.4,
+ * as the Pushgateway does) and delimited protobuf, gzip'd or not. A TTL is optional
+ * ({@code Tether-TTL} header or {@code ?ttl=}); without one the group never expires.
+ *
+ * <p>A refused push changes no series. A body that parses but is refused (timestamps, a type
+ * conflict, a series twice, a reserved name) also sets the group's {@code push_failure_time_seconds},
+ * as the Pushgateway does; a malformed body does not.
+ */
+public final class GroupPushHandler implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(GroupPushHandler.class.getName());
+
+    private final GroupStore store;
+    private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+    private final boolean replace;
+
+    /** @param replace {@code true} for PUT, {@code false} for POST */
+    public GroupPushHandler(GroupStore store, GatewayConfig config, GatewayMetrics metrics, boolean replace) {
+        this.store = store;
+        this.config = config;
+        this.metrics = metrics;
+        this.replace = replace;
+    }
+
+    /** A body that is not valid exposition text or protobuf: refused without recording a failure. */
+    private static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange ex) {
+        long start = System.nanoTime();
+        PushResult result = PushResult.ERROR;
+        LimitedInputStream wire = null;
+        Labels key = null;
+        try {
+            key = GroupPath.parse(ex.getRequestPath());
+            Duration ttl = ttl(ex);
+            String contentType = ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+            boolean protobuf = ProtobufFormat.isProtobuf(contentType);
+            ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+            ExpositionFormat text = format == null ? ExpositionFormat.TEXT_004 : format;
+            boolean gzip = PutHostHandler.gzipEncoded(ex);
+            long length = ex.getRequestContentLength();
+            if (length > config.maxBodyBytes()) {
+                throw HttpError.tooLarge("body of " + length + " bytes is over the limit of " + config.maxBodyBytes()
+                        + " bytes (--max-body-bytes)");
+            }
+            long deadline = start + config.bodyTotalTimeout().toNanos();
+            wire = new LimitedInputStream(ex.getInputStream(), config.maxBodyBytes(), deadline, "body");
+            InputStream body = gzip
+                    ? new LimitedInputStream(new GZIPInputStream(wire, 8192), config.maxBodyBytes(), deadline, "decompressed body")
+                    : wire;
+            Labels groupKey = key;
+            HostSnapshot snapshot;
+            try {
+                snapshot = SnapshotReader.read("group " + key, labels -> force(labels, groupKey), config.maxSeriesPerHost(),
+                        "--max-series-per-host", "the grouping labels replace pushed ones",
+                        sink -> {
+                            try {
+                                if (protobuf) {
+                                    ProtobufFormat.parse(body, config.maxBodyBytes(), config.maxSeriesPerHost(), sink);
+                                } else {
+                                    ExpositionParser.parse(body, text, sink);
+                                }
+                            } catch (ProtobufFormat.TooManySamplesException e) {
+                                throw HttpError.tooLarge("group " + groupKey + " pushed " + e.getMessage()
+                                        + " (--max-series-per-host)");
+                            } catch (ProtobufFormat.MalformedException e) {
+                                throw new Malformed("malformed protobuf body: " + e.getMessage());
+                            } catch (ParseException e) {
+                                throw new Malformed(e.getMessage());
+                            }
+                        });
+            } catch (HttpError e) {
+                if (e.status() == 400) {
+                    store.pushFailed(key);
+                }
+                throw e;
+            }
+            try {
+                store.push(key, snapshot, replace, ttl);
+            } catch (TypeConflictException e) {
+                store.pushFailed(key);
+                throw new HttpError(400, PushResult.CONFLICT,
+                        "pushed metrics are invalid or inconsistent with existing metrics: " + e.getMessage(), false);
+            }
+            ex.setStatusCode(200);
+            ex.endExchange();
+            result = PushResult.OK;
+        } catch (Malformed e) {
+            result = PushResult.BAD_REQUEST;
+            Responses.text(ex, 400, e.getMessage());
+        } catch (HttpError e) {
+            result = e.result();
+            Responses.error(ex, e);
+        } catch (ZipException e) {
+            result = PushResult.BAD_REQUEST;
+            Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
+        } catch (EOFException e) {
+            result = PushResult.BAD_REQUEST;
+            Responses.text(ex, 400, "the body ends too soon: " + e.getMessage());
+        } catch (IOException e) {
+            result = PushResult.TIMEOUT;
+            ex.setPersistent(false);
+            if (!ex.isResponseStarted()) {
+                Responses.text(ex, 408, "the request body could not be read: " + e);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "push to group " + key + " failed", e);
+            Responses.text(ex, 500, "internal error: " + e);
+        } finally {
+            if (wire != null) {
+                metrics.received(wire.count());
+            }
+            metrics.push(result, System.nanoTime() - start);
+        }
+    }
+
+    /** The grouping labels replace the same pushed labels; {@code instance=""} when there is none. */
+    private static Labels force(Labels pushed, Labels key) {
+        Labels out = pushed;
+        for (int i = 0; i < key.size(); i++) {
+            out = out.with(key.name(i), key.value(i));
+        }
+        return out.contains("instance") ? out : out.with("instance", "");
+    }
+
+    /** The TTL asked by header or {@code ?ttl=}, clamped; {@code null} when none was asked. */
+    private Duration ttl(HttpServerExchange ex) {
+        Duration asked = PutHostHandler.ttlHeader(ex);
+        String q = Responses.queryParam(ex, "ttl");
+        if (asked == null && q != null) {
+            try {
+                asked = Durations.parse(q.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw HttpError.badRequest("ttl: " + e.getMessage());
+            }
+        }
+        return asked == null ? null : config.clampTtl(asked);
+    }
+}
