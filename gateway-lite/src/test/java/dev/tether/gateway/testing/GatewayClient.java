@@ -41,6 +41,16 @@ public final class GatewayClient {
         return send(request("/api/v1/hosts/" + host).DELETE().build());
     }
 
+    /** Any request: {@code body} {@code null} sends none. */
+    public HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         HttpRequest.Builder b = request(path).GET();
         for (int i = 0; i < headers.length; i += 2) {
