@@ -16,6 +16,11 @@ import java.util.Map;
  * ({@code =} padding optional), which is how {@code /} and empty values get through; label names
  * must be valid and not start with {@code __}; the job may not be empty; a {@code job} label in the
  * path is overridden by the job.
+ *
+ * <p>One difference: an empty {@code instance} is dropped from the key. Every series of a group
+ * without an instance gets {@code instance=""}, so {@code /metrics/job/a/instance/} and
+ * {@code /metrics/job/a} would write the same series (the Pushgateway refuses the second push as
+ * inconsistent); here both name the same group.
  */
 public final class GroupPath {
     /** The path prefix of the Pushgateway push API. */
@@ -60,6 +65,9 @@ public final class GroupPath {
         }
         Map<String, String> result = splitLabels(labels);
         result.put("job", job);
+        if ("".equals(result.get("instance"))) {
+            result.remove("instance");
+        }
         return Labels.of(result);
     }
 

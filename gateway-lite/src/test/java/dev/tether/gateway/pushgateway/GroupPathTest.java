@@ -32,6 +32,9 @@ class GroupPathTest {
                 arguments("/metrics/job@base64/L3Zhci90bXA/a/b", Labels.of("job", "/var/tmp", "a", "b")),
                 // URL-safe alphabet: "-" and "_" (bytes 0xfb 0xff: "+/" in the standard alphabet).
                 arguments("/metrics/job/foo/v@base64/4pyTIMOgIGxhIG1vZGU", Labels.of("job", "foo", "v", "✓ à la mode")),
+                // An empty instance names the same group as none: both get instance="" on their series.
+                arguments("/metrics/job/foo/instance/", Labels.of("job", "foo")),
+                arguments("/metrics/job/foo/instance@base64/=/a/b", Labels.of("job", "foo", "a", "b")),
                 // A job label in the path is overridden by the job.
                 arguments("/metrics/job/foo/job/bar", Labels.of("job", "foo")));
     }
