@@ -20,7 +20,7 @@ public final class StatePersister {
     private final Writer writer;
     private final StateFile file;
     private final GatewayMetrics metrics;
-    private long writtenVersion = -1;
+    private long writtenVersion;
     private boolean lastFailed;
 
     /** Writes the whole state to the file. */
@@ -30,19 +30,23 @@ public final class StatePersister {
     }
 
     public StatePersister(HostStore store, StateFile file, GatewayMetrics metrics) {
-        this(store::version, () -> file.write(store.view().records()), file, metrics);
+        this(store::version, () -> file.write(store.view().records()), file, metrics, -1);
     }
 
-    /** The Pushgateway groups' persister. */
+    /**
+     * The Pushgateway groups' persister. It writes nothing until the groups first change (version 0
+     * is an empty store that restored nothing), so a gateway that never sees a group has no groups file.
+     */
     public StatePersister(GroupStore groups, StateFile file, GatewayMetrics metrics) {
-        this(groups::version, () -> file.writeGroups(groups.view().groups()), file, metrics);
+        this(groups::version, () -> file.writeGroups(groups.view().groups()), file, metrics, 0);
     }
 
-    private StatePersister(LongSupplier version, Writer writer, StateFile file, GatewayMetrics metrics) {
+    private StatePersister(LongSupplier version, Writer writer, StateFile file, GatewayMetrics metrics, long written) {
         this.version = version;
         this.writer = writer;
         this.file = file;
         this.metrics = metrics;
+        this.writtenVersion = written;
     }
 
     /**

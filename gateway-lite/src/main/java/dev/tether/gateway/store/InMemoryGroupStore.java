@@ -155,6 +155,7 @@ public final class InMemoryGroupStore implements GroupStore {
     public void restore(List<GroupRecord> restored) {
         synchronized (hosts.writeLock()) {
             Instant now = clock.instant();
+            boolean changes = !records.isEmpty() || !restored.isEmpty();
             for (GroupRecord r : records.values()) {
                 if (r.snapshot() != null) {
                     hosts.index().remove(r.holder(), r.snapshot());
@@ -180,7 +181,9 @@ public final class InMemoryGroupStore implements GroupStore {
                 }
                 records.put(rec.holder(), rec);
             }
-            version.incrementAndGet();
+            if (changes) {
+                version.incrementAndGet();
+            }
         }
     }
 

@@ -44,6 +44,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_enableAdminApi_bareSwitchOrValue() throws Exception {
+        assertThat(ConfigLoader.load(new String[0], Map.of()).enableAdminApi()).isFalse();
+        assertThat(ConfigLoader.load(new String[] {"--enable-admin-api"}, Map.of()).enableAdminApi()).isTrue();
+        assertThat(ConfigLoader.load(new String[] {"--enable-admin-api", "--listen", "127.0.0.1:1"}, Map.of())
+                .enableAdminApi()).isTrue();
+        assertThat(ConfigLoader.load(new String[] {"--enable-admin-api", "false"}, Map.of()).enableAdminApi()).isFalse();
+        assertThat(ConfigLoader.load(new String[0], Map.of("TETHER_GATEWAY_ENABLE_ADMIN_API", "true")).enableAdminApi()).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--enable-admin-api=yes"}, Map.of()))
+                .hasMessageContaining("enable-admin-api");
+    }
+
+    @Test
     void load_badDuration_messageNamesFlag() {
         assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--default-ttl", "soon"}, Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("--default-ttl: invalid duration 'soon'");
