@@ -14,17 +14,13 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * {@code PUT /api/v1/hosts/{host}}: replaces the host's whole snapshot. Everything is checked (name,
@@ -60,18 +56,9 @@ public final class PutHostHandler implements HttpHandler {
                 throw HttpError.unsupported("unsupported Content-Type '" + ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE)
                         + "'; send text/plain; version=0.0.4 or application/openmetrics-text");
             }
-            boolean gzip = gzipEncoded(ex);
-            long length = ex.getRequestContentLength();
-            if (length > config.maxBodyBytes()) {
-                throw HttpError.tooLarge("body of " + length + " bytes is over the limit of " + config.maxBodyBytes()
-                        + " bytes (--max-body-bytes)");
-            }
-            long deadline = start + config.bodyTotalTimeout().toNanos();
-            wire = new LimitedInputStream(ex.getInputStream(), config.maxBodyBytes(), deadline, "body");
-            InputStream body = gzip
-                    ? new LimitedInputStream(new GZIPInputStream(wire, 8192), config.maxBodyBytes(), deadline, "decompressed body")
-                    : wire;
-            HostSnapshot snapshot = SnapshotReader.read(host, body, format, config.maxSeriesPerHost());
+            PushBody body = PushBody.open(ex, config, start);
+            wire = body.wire();
+            HostSnapshot snapshot = SnapshotReader.read(host, body.in(), format, config.maxSeriesPerHost());
             HostRecord rec;
             try {
                 rec = store.push(host, snapshot, config.clampTtl(asked));
@@ -88,22 +75,9 @@ public final class PutHostHandler implements HttpHandler {
         } catch (HttpError e) {
             result = e.result();
             reply = () -> Responses.error(ex, e);
-        } catch (ZipException e) {
-            result = PushResult.BAD_REQUEST;
-            reply = () -> Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
-        } catch (EOFException e) {
-            // Only the gzip decoder reports a body that ends too soon this way.
-            result = PushResult.BAD_REQUEST;
-            reply = () -> Responses.text(ex, 400, "the gzip body ends too soon: " + e.getMessage());
         } catch (IOException e) {
-            // A read that timed out (idle body) or a client that went away: the body is unusable.
-            result = PushResult.TIMEOUT;
-            ex.setPersistent(false);
-            reply = () -> {
-                if (!ex.isResponseStarted()) {
-                    Responses.text(ex, 408, "the request body could not be read: " + e);
-                }
-            };
+            result = PushBody.resultOf(e);
+            reply = () -> PushBody.answerUnreadable(ex, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "push failed", e);
             reply = () -> Responses.text(ex, 500, "internal error: " + e);

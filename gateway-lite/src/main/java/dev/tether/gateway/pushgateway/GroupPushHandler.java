@@ -3,6 +3,7 @@ package dev.tether.gateway.pushgateway;
 import dev.tether.gateway.config.GatewayConfig;
 import dev.tether.gateway.http.HttpError;
 import dev.tether.gateway.http.LimitedInputStream;
+import dev.tether.gateway.http.PushBody;
 import dev.tether.gateway.http.PutHostHandler;
 import dev.tether.gateway.http.Responses;
 import dev.tether.gateway.http.SnapshotReader;
@@ -20,15 +21,11 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * {@code PUT} and {@code POST /metrics/job/<job>{/<label>/<value>}*}: a push to a Pushgateway group.
@@ -80,17 +77,8 @@ public final class GroupPushHandler implements HttpHandler {
             boolean protobuf = ProtobufFormat.isProtobuf(contentType);
             ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
             ExpositionFormat text = format == null ? ExpositionFormat.TEXT_004 : format;
-            boolean gzip = PutHostHandler.gzipEncoded(ex);
-            long length = ex.getRequestContentLength();
-            if (length > config.maxBodyBytes()) {
-                throw HttpError.tooLarge("body of " + length + " bytes is over the limit of " + config.maxBodyBytes()
-                        + " bytes (--max-body-bytes)");
-            }
-            long deadline = start + config.bodyTotalTimeout().toNanos();
-            wire = new LimitedInputStream(ex.getInputStream(), config.maxBodyBytes(), deadline, "body");
-            InputStream body = gzip
-                    ? new LimitedInputStream(new GZIPInputStream(wire, 8192), config.maxBodyBytes(), deadline, "decompressed body")
-                    : wire;
+            PushBody body = PushBody.open(ex, config, start);
+            wire = body.wire();
             Labels groupKey = key;
             HostSnapshot snapshot;
             try {
@@ -99,9 +87,9 @@ public final class GroupPushHandler implements HttpHandler {
                         sink -> {
                             try {
                                 if (protobuf) {
-                                    ProtobufFormat.parse(body, config.maxBodyBytes(), config.maxSeriesPerHost(), sink);
+                                    ProtobufFormat.parse(body.in(), config.maxBodyBytes(), config.maxSeriesPerHost(), sink);
                                 } else {
-                                    ExpositionParser.parse(body, text, sink);
+                                    ExpositionParser.parse(body.in(), text, sink);
                                 }
                             } catch (ProtobufFormat.TooManySamplesException e) {
                                 throw HttpError.tooLarge("group " + groupKey + " pushed " + e.getMessage()
@@ -134,18 +122,9 @@ public final class GroupPushHandler implements HttpHandler {
         } catch (HttpError e) {
             result = e.result();
             Responses.error(ex, e);
-        } catch (ZipException e) {
-            result = PushResult.BAD_REQUEST;
-            Responses.text(ex, 400, "the body is not valid gzip: " + e.getMessage());
-        } catch (EOFException e) {
-            result = PushResult.BAD_REQUEST;
-            Responses.text(ex, 400, "the body ends too soon: " + e.getMessage());
         } catch (IOException e) {
-            result = PushResult.TIMEOUT;
-            ex.setPersistent(false);
-            if (!ex.isResponseStarted()) {
-                Responses.text(ex, 408, "the request body could not be read: " + e);
-            }
+            result = PushBody.resultOf(e);
+            PushBody.answerUnreadable(ex, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "push to group " + key + " failed", e);
             Responses.text(ex, 500, "internal error: " + e);

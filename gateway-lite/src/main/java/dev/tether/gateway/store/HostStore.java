@@ -12,7 +12,9 @@ import java.util.List;
  * validated completely before anything changes, so a refused write changes nothing and a concurrent
  * reader sees either a host's old record or its new one, never a mix. Reads ({@link #view},
  * {@link #version}) never block on writes and never see a partial write. A write costs time in
- * proportion to its own size (the families it touches), not to the number of hosts stored.
+ * proportion to its own size (the families it touches), not to the number of hosts stored. The
+ * Pushgateway groups ({@link GroupStore}) share the write lock and the type index, so a family has one
+ * type across hosts and groups, and a host's push is refused on a live group's type as on a host's.
  *
  * <p>Time comes from the store's clock. Lapses are decided on read, so a host whose TTL ended is
  * reported expired at once; {@link #sweep} only frees memory and counts expirations.

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The {@link HostStore}: records in a concurrent sorted map that readers walk without locking, and
  * writes serialised by one lock (each write touches only its own host's families, so the lock is
  * held for time in proportion to the push). A host's snapshot is replaced by swapping one record,
- * which is what makes a push atomic for readers.
+ * which is what makes a push atomic for readers. An {@link InMemoryGroupStore} built on this store
+ * takes the same lock and index ({@link #checkTypes} checks a push against both).
  */
 public final class InMemoryHostStore implements HostStore {
     private final Clock clock;
