@@ -54,7 +54,8 @@ public final class GroupStatusHandler implements HttpHandler {
         Responses.json(ex, 200, answer);
     }
 
-    static Map<String, Object> describe(GroupRecord g, Instant now) {
+    /** One group as in the JSON status (for a status page). */
+    public static Map<String, Object> describe(GroupRecord g, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("labels", g.key().toMap());
         out.put("last_push_successful", g.failureTime() == null

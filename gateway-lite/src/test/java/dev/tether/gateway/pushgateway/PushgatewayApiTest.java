@@ -351,6 +351,49 @@ class PushgatewayApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void push_hostsAndGroupsRacingConflictingTypes_oneTypeServed() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String type = i % 2 == 0 ? "gauge" : "counter";
+                String body = "# TYPE race " + type + "\nrace 1\n";
+                int n = i;
+                results.add(pool.submit(() -> n % 4 < 2
+                        ? client.put("h" + n, body).statusCode()
+                        : send("PUT", "/metrics/job/j" + n, body).statusCode()));
+            }
+            int ok = 0;
+            for (java.util.concurrent.Future<Integer> f : results) {
+                int status = f.get();
+                assertThat(status).isIn(200, 400);
+                ok += status == 200 ? 1 : 0;
+            }
+            String m = client.metrics();
+            assertThat(m.lines().filter(l -> l.startsWith("# TYPE race ")).count()).isEqualTo(1);
+            assertThat(m.lines().filter(l -> l.startsWith("race{")).count()).isEqualTo(ok);
+            assertThat(ok).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void scrape_openMetricsWithGroupsAndHosts_parses() throws Exception {
+        pg.push(registry(1), "nightly", Map.of("path", "/a"));
+        client.put("alpha", "# TYPE batch_last_success_seconds gauge\nbatch_last_success_seconds 2\n");
+
+        String om = client.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0").body();
+
+        List<dev.tether.protocol.model.MetricFamily> families =
+                dev.tether.protocol.text.ExpositionParser.parse(om, dev.tether.protocol.text.ExpositionFormat.OPENMETRICS);
+        assertThat(families).extracting(dev.tether.protocol.model.MetricFamily::name)
+                .contains("batch_last_success_seconds", "batch_records", "push_time_seconds", "tether_group_up");
+        assertThat(om).contains("batch_last_success_seconds{host=\"alpha\"} 2.0\n")
+                .contains("batch_last_success_seconds{instance=\"\",job=\"nightly\",path=\"/a\"} 1.0\n");
+    }
+
     private HttpResponse<String> send(String method, String path, String body, String... headers) {
         return client.send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
