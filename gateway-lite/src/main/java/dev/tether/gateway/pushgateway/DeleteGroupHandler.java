@@ -20,7 +20,7 @@ public final class DeleteGroupHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange ex) {
         try {
-            store.delete(GroupPath.parse(ex.getRequestPath()));
+            store.delete(GroupPath.of(ex));
             ex.setStatusCode(202);
             ex.endExchange();
         } catch (HttpError e) {

@@ -4,7 +4,9 @@ import dev.tether.gateway.http.HttpError;
 import dev.tether.gateway.metrics.PushResult;
 import dev.tether.protocol.model.Labels;
 import dev.tether.protocol.model.Names;
+import io.undertow.server.HttpServerExchange;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,6 +30,38 @@ public final class GroupPath {
     private static final String BASE64_SUFFIX = "@base64";
 
     private GroupPath() {
+    }
+
+    /**
+     * The grouping key of a request: its raw path percent-decoded here, since the server leaves an
+     * encoded {@code /} ({@code %2F}) encoded, and the Pushgateway decodes it (and then splits on it).
+     */
+    public static Labels of(HttpServerExchange ex) {
+        String raw = ex.getRequestURI();
+        return parse(raw.startsWith("/") ? percentDecode(raw) : ex.getRequestPath());
+    }
+
+    /** {@code %XX} escapes to UTF-8 bytes; a {@code +} stays a {@code +}, as in any path. */
+    static String percentDecode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    throw HttpError.badRequest("invalid URL escape in " + raw);
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.tether.gateway.metrics.GatewayMetrics;
 import dev.tether.gateway.metrics.PushResult;
 import dev.tether.gateway.store.GroupStore;
 import dev.tether.gateway.store.HostSnapshot;
+import dev.tether.gateway.store.TooManySeriesException;
 import dev.tether.gateway.store.TypeConflictException;
 import dev.tether.protocol.model.Labels;
 import dev.tether.protocol.push.Durations;
@@ -71,7 +72,7 @@ public final class GroupPushHandler implements HttpHandler {
         LimitedInputStream wire = null;
         Labels key = null;
         try {
-            key = GroupPath.parse(ex.getRequestPath());
+            key = GroupPath.of(ex);
             Duration ttl = ttl(ex);
             String contentType = ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
             boolean protobuf = ProtobufFormat.isProtobuf(contentType);
@@ -107,11 +108,13 @@ public final class GroupPushHandler implements HttpHandler {
                 throw e;
             }
             try {
-                store.push(key, snapshot, replace, ttl);
+                store.push(key, snapshot, replace, ttl, config.maxSeriesPerHost());
             } catch (TypeConflictException e) {
                 store.pushFailed(key);
                 throw new HttpError(400, PushResult.CONFLICT,
                         "pushed metrics are invalid or inconsistent with existing metrics: " + e.getMessage(), false);
+            } catch (TooManySeriesException e) {
+                throw new HttpError(413, PushResult.TOO_LARGE, e.getMessage() + " (--max-series-per-host)", false);
             }
             ex.setStatusCode(200);
             ex.endExchange();

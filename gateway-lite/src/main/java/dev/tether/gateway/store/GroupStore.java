@@ -26,10 +26,14 @@ public interface GroupStore {
      * @param replace {@code true} (PUT): the push replaces every family of the group; {@code false}
      *     (POST): it replaces only the families with the same names
      * @param ttl the TTL asked, or {@code null} for none
-     * @throws TypeConflictException when a family's type differs from a live host's or group's; only
-     *     the group's failure time changes then
+     * @param maxSeries how many series the group may hold after the push (a POST adds to it)
+     * @throws TypeConflictException when a family's type differs from a live host's or group's;
+     *     nothing changes then
+     * @throws TooManySeriesException when the group would hold more than {@code maxSeries}; nothing
+     *     changes then
      */
-    GroupRecord push(Labels key, HostSnapshot snapshot, boolean replace, Duration ttl) throws TypeConflictException;
+    GroupRecord push(Labels key, HostSnapshot snapshot, boolean replace, Duration ttl, int maxSeries)
+            throws TypeConflictException, TooManySeriesException;
 
     /** Records a refused push in the group's failure time (creating the group, as the Pushgateway does). */
     void pushFailed(Labels key);

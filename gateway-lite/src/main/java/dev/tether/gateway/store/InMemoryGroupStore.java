@@ -38,14 +38,20 @@ public final class InMemoryGroupStore implements GroupStore {
     }
 
     @Override
-    public GroupRecord push(Labels key, HostSnapshot snapshot, boolean replace, Duration ttl) throws TypeConflictException {
+    public GroupRecord push(Labels key, HostSnapshot snapshot, boolean replace, Duration ttl, int maxSeries)
+            throws TypeConflictException, TooManySeriesException {
         String holder = GroupRecord.holderOf(key);
         synchronized (hosts.writeLock()) {
             Instant now = writeTime();
-            hosts.checkTypes(holder, "group " + key, snapshot, now);
             GroupRecord old = records.get(holder);
             HostSnapshot kept = old == null ? null : old.liveSnapshot(now);
             HostSnapshot next = replace || kept == null ? snapshot : merge(kept, snapshot);
+            if (next.series() > maxSeries) {
+                throw new TooManySeriesException("group " + key + " would hold " + next.series()
+                        + " series, more than " + maxSeries);
+            }
+            // Validate before anything changes: checkTypes may drop lapsed holders' series.
+            hosts.checkTypes(holder, "group " + key, snapshot, now);
             if (old != null && old.snapshot() != null) {
                 hosts.index().remove(holder, old.snapshot());
             }

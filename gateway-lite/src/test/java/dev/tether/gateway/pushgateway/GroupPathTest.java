@@ -45,6 +45,13 @@ class GroupPathTest {
         assertThat(GroupPath.parse(path)).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void percentDecode_escapesOnlyAndPlusKept() {
+        assertThat(GroupPath.percentDecode("/metrics/job/a%20b/l/v%2Fw+%E2%9C%93")).isEqualTo("/metrics/job/a b/l/v/w+✓");
+        assertThatThrownBy(() -> GroupPath.percentDecode("/metrics/job/a%2")).isInstanceOf(HttpError.class);
+        assertThatThrownBy(() -> GroupPath.percentDecode("/metrics/job/a%zz")).isInstanceOf(HttpError.class);
+    }
+
     static Stream<Arguments> invalid() {
         return Stream.of(
                 // No job, or an empty one: no Pushgateway route matches (404).

@@ -100,6 +100,8 @@ class PushgatewayDifferentialTest {
                 Step.of("PUT", "/metrics/job/c", "bad{\n"),
                 Step.of("PUT", "/metrics/job/c", "d 1\nd 2\n"),
                 Step.of("PUT", "/metrics/job/a/odd", "x 1\n"),
+                Step.of("PUT", "/metrics/job/sp%20ace/l/v%2Fw", "x 1\n"),
+                Step.of("PUT", "/metrics/job/sp%20ace/l/v%2Cw", "x 1\n"),
                 Step.of("PUT", "/metrics/job/a/__x/1", "x 1\n"),
                 Step.of("PUT", "/metrics/job@base64/=", "x 1\n"),
                 Step.of("PUT", "/metrics/job/curl", "c 1\n", "Content-Type", "application/x-www-form-urlencoded"),

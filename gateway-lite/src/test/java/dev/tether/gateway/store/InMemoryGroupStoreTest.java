@@ -24,9 +24,9 @@ class InMemoryGroupStoreTest {
     @Test
     void push_typeConflictWithLiveHost_refusedAndNothingChanges() throws Exception {
         hosts.push("h", snapshot("x", MetricType.GAUGE), Duration.ofSeconds(30));
-        groups.push(A, snapshot("y", MetricType.GAUGE), true, null);
+        groups.push(A, snapshot("y", MetricType.GAUGE), true, null, 1000);
 
-        assertThatThrownBy(() -> groups.push(A, snapshot("x", MetricType.COUNTER), true, null))
+        assertThatThrownBy(() -> groups.push(A, snapshot("x", MetricType.COUNTER), true, null, 1000))
                 .isInstanceOf(TypeConflictException.class).hasMessageContaining("host 'h'");
         assertThat(groups.view().groups().get(0).snapshot().families().get(0).name()).isEqualTo("y");
         assertThatThrownBy(() -> hosts.push("h2", snapshot("y", MetricType.COUNTER), Duration.ofSeconds(30)))
@@ -37,10 +37,10 @@ class InMemoryGroupStoreTest {
     @Test
     void push_lapsedHolders_noLongerCountAndLoseTheirSeries() throws Exception {
         hosts.push("h", snapshot("x", MetricType.GAUGE), Duration.ofSeconds(30));
-        groups.push(A, snapshot("y", MetricType.GAUGE), true, Duration.ofSeconds(30));
+        groups.push(A, snapshot("y", MetricType.GAUGE), true, Duration.ofSeconds(30), 1000);
         clock.advance(Duration.ofSeconds(31));
 
-        groups.push(B, snapshot("x", MetricType.COUNTER), true, null);
+        groups.push(B, snapshot("x", MetricType.COUNTER), true, null, 1000);
         hosts.push("h2", snapshot("y", MetricType.COUNTER), Duration.ofSeconds(30));
 
         assertThat(groups.view().groups().get(0).snapshot()).isNull();
@@ -49,19 +49,30 @@ class InMemoryGroupStoreTest {
 
     @Test
     void push_postMergesByName_putReplaces() throws Exception {
-        groups.push(A, HostSnapshot.of(List.of(family("x"), family("y"))), true, null);
+        groups.push(A, HostSnapshot.of(List.of(family("x"), family("y"))), true, null, 1000);
 
-        groups.push(A, HostSnapshot.of(List.of(family("y"), family("z"))), false, null);
+        groups.push(A, HostSnapshot.of(List.of(family("y"), family("z"))), false, null, 1000);
         assertThat(names(A)).containsExactly("x", "y", "z");
 
-        groups.push(A, HostSnapshot.of(List.of(family("z"))), true, null);
+        groups.push(A, HostSnapshot.of(List.of(family("z"))), true, null, 1000);
         assertThat(names(A)).containsExactly("z");
         assertThat(hosts.indexedFamilies()).isEqualTo(1);
     }
 
     @Test
+    void push_postOverTheGroupCap_refusedAndNothingChanges() throws Exception {
+        groups.push(A, HostSnapshot.of(List.of(family("x"), family("y"))), true, null, 2);
+
+        assertThatThrownBy(() -> groups.push(A, HostSnapshot.of(List.of(family("z"))), false, null, 2))
+                .isInstanceOf(TooManySeriesException.class).hasMessageContaining("would hold 3 series, more than 2");
+        assertThat(names(A)).containsExactly("x", "y");
+        assertThat(hosts.indexedFamilies()).isEqualTo(2);
+        groups.push(A, HostSnapshot.of(List.of(family("y"))), false, null, 2);
+    }
+
+    @Test
     void delete_freesTheFamiliesForOtherTypes() throws Exception {
-        groups.push(A, snapshot("x", MetricType.GAUGE), true, null);
+        groups.push(A, snapshot("x", MetricType.GAUGE), true, null, 1000);
 
         assertThat(groups.delete(A)).isTrue();
         assertThat(groups.delete(A)).isFalse();
@@ -71,8 +82,8 @@ class InMemoryGroupStoreTest {
 
     @Test
     void sweep_lapsedGroupKeptForRetentionThenForgotten_untimedGroupStays() throws Exception {
-        groups.push(A, snapshot("x", MetricType.GAUGE), true, Duration.ofSeconds(30));
-        groups.push(B, snapshot("y", MetricType.GAUGE), true, null);
+        groups.push(A, snapshot("x", MetricType.GAUGE), true, Duration.ofSeconds(30), 1000);
+        groups.push(B, snapshot("y", MetricType.GAUGE), true, null, 1000);
         clock.advance(Duration.ofSeconds(30));
 
         assertThat(groups.sweep()).isEqualTo(1);
@@ -85,7 +96,7 @@ class InMemoryGroupStoreTest {
 
     @Test
     void restore_afterHosts_keepsBothInTheIndex() throws Exception {
-        groups.push(A, snapshot("x", MetricType.GAUGE), true, null);
+        groups.push(A, snapshot("x", MetricType.GAUGE), true, null, 1000);
         List<GroupRecord> saved = groups.view().groups();
         hosts.push("h", snapshot("y", MetricType.GAUGE), Duration.ofSeconds(30));
         List<HostRecord> savedHosts = hosts.view().records();
