@@ -1,6 +1,7 @@
 package dev.tether.gateway.store;
 
 import dev.tether.protocol.model.Labels;
+import dev.tether.protocol.text.ExpositionWriter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,11 @@ public record GroupRecord(Labels key, HostSnapshot snapshot, Instant pushTime, I
         return holderOf(key);
     }
 
+    /** {@code group {job="a"}}: values escaped as in the text format, so two keys never share a holder. */
     static String holderOf(Labels key) {
-        return HOLDER_PREFIX + key;
+        StringBuilder sb = new StringBuilder(HOLDER_PREFIX);
+        ExpositionWriter.writeLabels(key, sb);
+        return sb.toString();
     }
 
     static boolean isHolder(String holder) {

@@ -51,7 +51,7 @@ public final class InMemoryGroupStore implements GroupStore {
                         + " series, more than " + maxSeries);
             }
             // Validate before anything changes: checkTypes may drop lapsed holders' series.
-            hosts.checkTypes(holder, "group " + key, snapshot, now);
+            hosts.checkTypes(holder, holder, snapshot, now);
             if (old != null && old.snapshot() != null) {
                 hosts.index().remove(holder, old.snapshot());
             }
@@ -178,7 +178,7 @@ public final class InMemoryGroupStore implements GroupStore {
                 }
                 if (rec.snapshot() != null) {
                     try {
-                        hosts.checkTypes(rec.holder(), "group " + rec.key(), rec.snapshot(), now);
+                        hosts.checkTypes(rec.holder(), rec.holder(), rec.snapshot(), now);
                         hosts.index().add(rec.holder(), rec.snapshot());
                     } catch (TypeConflictException e) {
                         // Only a hand-edited file can get here; keep the group, not its series.

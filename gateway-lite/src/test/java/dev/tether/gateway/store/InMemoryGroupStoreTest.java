@@ -115,6 +115,16 @@ class InMemoryGroupStoreTest {
     }
 
     @Test
+    void push_keysThatPrintAlike_stayApart() throws Exception {
+        Labels tricky = Labels.of("job", "a\",x=\"1");
+        Labels plain = Labels.of("job", "a", "x", "1");
+        groups.push(tricky, snapshot("t", MetricType.GAUGE), true, null, 1000);
+        groups.push(plain, snapshot("p", MetricType.GAUGE), true, null, 1000);
+
+        assertThat(groups.view().groups()).extracting(GroupRecord::key).containsExactlyInAnyOrder(tricky, plain);
+    }
+
+    @Test
     void pushFailed_createsGroupWithFailureTimeOnly() {
         groups.pushFailed(A);
 
