@@ -30,7 +30,8 @@ import java.util.Map;
  * {@code {"status":"success","data":[{"labels":{...},"last_push_successful":true,
  * "push_time_seconds":{...},"<family>":{"time_stamp","type","help","metrics":[...]}}]}}; a metric is
  * {@code {"labels","value"}}, or for histograms {@code {"labels","buckets","count","sum"}} and for
- * summaries {@code {"labels","quantiles","count","sum"}}. Values are strings, as there. Every family
+ * summaries {@code {"labels","quantiles","count","sum"}}. Values are strings formatted as Go does, and
+ * {@code help} is left out when there is none, as there. Every family
  * of a group carries the group's last push time (the gateway keeps no time per family). Groups whose
  * TTL ran out are listed without families.
  */
@@ -96,7 +97,9 @@ public final class GroupStatusHandler implements HttpHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("time_stamp", time);
         out.put("type", type == MetricType.UNKNOWN ? "UNTYPED" : type.name());
-        out.put("help", help == null ? "" : help);
+        if (help != null && !help.isEmpty()) {
+            out.put("help", help);
+        }
         Map<Labels, Map<String, Object>> metrics = new LinkedHashMap<>();
         for (Sample s : samples) {
             Labels labels = s.labels().without("le").without("quantile");
@@ -112,9 +115,9 @@ public final class GroupStatusHandler implements HttpHandler {
                 } else if (s.name().endsWith("_count")) {
                     m.put("count", value);
                 } else if (s.labels().contains("le")) {
-                    bucketMap(m, "buckets").put(s.labels().get("le"), value);
+                    bucketMap(m, "buckets").put(bound(s.labels().get("le")), value);
                 } else if (s.labels().contains("quantile")) {
-                    bucketMap(m, "quantiles").put(s.labels().get("quantile"), value);
+                    bucketMap(m, "quantiles").put(bound(s.labels().get("quantile")), value);
                 }
             } else {
                 m.put("value", value);
@@ -122,6 +125,15 @@ public final class GroupStatusHandler implements HttpHandler {
         }
         out.put("metrics", new ArrayList<>(metrics.values()));
         return out;
+    }
+
+    /** A bucket bound or quantile as the Pushgateway writes it (it parsed the float): {@code 1.0} is {@code 1}. */
+    private static String bound(String label) {
+        try {
+            return ProtobufFormat.goFloat(Double.parseDouble(label.equals("+Inf") ? "Infinity" : label));
+        } catch (NumberFormatException e) {
+            return label;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -467,7 +467,8 @@ public final class ProtobufFormat {
         }
         BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
         int exp = d.precision() - d.scale() - 1;
-        if (exp < -4 || exp >= 21) {
+        // Shortest 'g': exponent form below 1e-4 and from 1e6 up (Go's eprec of 6).
+        if (exp < -4 || exp >= 6) {
             String digits = d.unscaledValue().abs().toString();
             String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
             int e = Math.abs(exp);

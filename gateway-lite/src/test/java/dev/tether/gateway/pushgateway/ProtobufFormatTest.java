@@ -133,7 +133,10 @@ class ProtobufFormatTest {
         assertThat(ProtobufFormat.goFloat(0.25)).isEqualTo("0.25");
         assertThat(ProtobufFormat.goFloat(1e-5)).isEqualTo("1e-05");
         assertThat(ProtobufFormat.goFloat(1e21)).isEqualTo("1e+21");
-        assertThat(ProtobufFormat.goFloat(123456789)).isEqualTo("123456789");
+        assertThat(ProtobufFormat.goFloat(123456789)).isEqualTo("1.23456789e+08");
+        assertThat(ProtobufFormat.goFloat(100000)).isEqualTo("100000");
+        assertThat(ProtobufFormat.goFloat(1e6)).isEqualTo("1e+06");
+        assertThat(ProtobufFormat.goFloat(1.7952441039460137e+09)).isEqualTo("1.7952441039460137e+09");
         assertThat(ProtobufFormat.goFloat(-2.5e-7)).isEqualTo("-2.5e-07");
         assertThat(ProtobufFormat.goFloat(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
     }

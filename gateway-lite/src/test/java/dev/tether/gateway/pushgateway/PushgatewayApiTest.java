@@ -316,7 +316,7 @@ class PushgatewayApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> hist = (Map<String, Object>) group.get("batch_seconds");
         assertThat(hist.get("metrics")).isEqualTo(List.of(Map.of("labels", Map.of("instance", "db1", "job", "nightly"),
-                "buckets", Map.of("1.0", "1", "+Inf", "1"), "count", "1", "sum", "0.5")));
+                "buckets", Map.of("1", "1", "+Inf", "1"), "count", "1", "sum", "0.5")));
         assertThat(group).containsKey("push_time_seconds").containsKey("push_failure_time_seconds");
     }
 
