@@ -71,6 +71,9 @@ public final class GroupPushHandler implements HttpHandler {
         PushResult result = PushResult.ERROR;
         LimitedInputStream wire = null;
         Labels key = null;
+        // Answered only after the push is counted, as for hosts: a client that saw its answer finds
+        // it in tether_gateway_pushes_total.
+        Runnable reply = null;
         try {
             key = GroupPath.of(ex);
             Duration ttl = ttl(ex);
@@ -116,26 +119,31 @@ public final class GroupPushHandler implements HttpHandler {
             } catch (TooManySeriesException e) {
                 throw new HttpError(413, PushResult.TOO_LARGE, e.getMessage() + " (--max-series-per-host)", false);
             }
-            ex.setStatusCode(200);
-            ex.endExchange();
+            reply = () -> {
+                ex.setStatusCode(200);
+                ex.endExchange();
+            };
             result = PushResult.OK;
         } catch (Malformed e) {
             result = PushResult.BAD_REQUEST;
-            Responses.text(ex, 400, e.getMessage());
+            reply = () -> Responses.text(ex, 400, e.getMessage());
         } catch (HttpError e) {
             result = e.result();
-            Responses.error(ex, e);
+            reply = () -> Responses.error(ex, e);
         } catch (IOException e) {
             result = PushBody.resultOf(e);
-            PushBody.answerUnreadable(ex, e);
+            reply = () -> PushBody.answerUnreadable(ex, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "push to group " + key + " failed", e);
-            Responses.text(ex, 500, "internal error: " + e);
+            reply = () -> Responses.text(ex, 500, "internal error: " + e);
         } finally {
             if (wire != null) {
                 metrics.received(wire.count());
             }
             metrics.push(result, System.nanoTime() - start);
+            if (reply != null) {
+                reply.run();
+            }
         }
     }
 
