@@ -7,7 +7,6 @@ import dev.tether.protocol.model.MetricType;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 
 /**
- * The binary state file: a magic and version, the host records with their pre-rendered families, and
- * a CRC-32 of all of it at the end, so that a truncated or damaged file is recognised instead of
- * half-loaded. Times are epoch milliseconds.
+ * The hosts' state file, {@code <data-dir>/state}: the shared framing ({@link RecordFraming}: magic,
+ * version, records, CRC-32) with host records and their pre-rendered families. Also the field codecs
+ * that the groups' file reuses. Times are epoch milliseconds.
  */
 final class StateCodec {
     private static final int MAGIC = 0x54475753; // "TGWS"
@@ -34,66 +30,35 @@ final class StateCodec {
     }
 
     static void write(List<HostRecord> records, OutputStream raw) throws IOException {
-        CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
-        DataOutputStream out = new DataOutputStream(checked);
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(records.size());
-        for (HostRecord r : records) {
-            writeString(out, r.host());
-            writeTime(out, r.lastPush());
-            out.writeLong(r.ttl() == null ? NONE : r.ttl().toMillis());
-            writeTime(out, r.expiresAt());
-            writeTime(out, r.pausedUntil());
-            writeTime(out, r.leftAt());
-            out.writeBoolean(r.lapseCounted());
-            writeSnapshot(out, r.snapshot());
-        }
-        out.flush();
-        long crc = checked.getChecksum().getValue();
-        out.writeLong(crc);
-        out.flush();
+        RecordFraming.write(MAGIC, VERSION, records, raw, StateCodec::writeHost);
     }
 
     static List<HostRecord> read(InputStream raw) throws CorruptStateException {
-        CheckedInputStream checked = new CheckedInputStream(raw, new CRC32());
-        DataInputStream in = new DataInputStream(checked);
-        try {
-            if (in.readInt() != MAGIC) {
-                throw new CorruptStateException("not a tether-gateway state file", null);
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new CorruptStateException("unknown state file version " + version, null);
-            }
-            int n = count(in.readInt());
-            List<HostRecord> records = new ArrayList<>(Math.min(n, 1 << 16));
-            for (int i = 0; i < n; i++) {
-                String host = readString(in);
-                Instant lastPush = readTime(in);
-                long ttl = in.readLong();
-                Instant expiresAt = readTime(in);
-                Instant pausedUntil = readTime(in);
-                Instant leftAt = readTime(in);
-                boolean lapseCounted = in.readBoolean();
-                HostSnapshot snapshot = readSnapshot(in);
-                records.add(new HostRecord(host, snapshot, lastPush, ttl == NONE ? null : Duration.ofMillis(ttl),
-                        expiresAt, pausedUntil, leftAt, lapseCounted));
-            }
-            long expected = checked.getChecksum().getValue();
-            long stored = in.readLong();
-            if (stored != expected) {
-                throw new CorruptStateException("checksum mismatch", null);
-            }
-            if (in.read() != -1) {
-                throw new CorruptStateException("trailing bytes after the checksum", null);
-            }
-            return records;
-        } catch (EOFException e) {
-            throw new CorruptStateException("truncated", e);
-        } catch (IOException | RuntimeException e) {
-            throw new CorruptStateException("unreadable: " + e.getMessage(), e);
-        }
+        return RecordFraming.read(MAGIC, VERSION, "state file", raw, StateCodec::readHost);
+    }
+
+    private static void writeHost(DataOutputStream out, HostRecord r) throws IOException {
+        writeString(out, r.host());
+        writeTime(out, r.lastPush());
+        out.writeLong(r.ttl() == null ? NONE : r.ttl().toMillis());
+        writeTime(out, r.expiresAt());
+        writeTime(out, r.pausedUntil());
+        writeTime(out, r.leftAt());
+        out.writeBoolean(r.lapseCounted());
+        writeSnapshot(out, r.snapshot());
+    }
+
+    private static HostRecord readHost(DataInputStream in) throws IOException, CorruptStateException {
+        String host = readString(in);
+        Instant lastPush = readTime(in);
+        long ttl = in.readLong();
+        Instant expiresAt = readTime(in);
+        Instant pausedUntil = readTime(in);
+        Instant leftAt = readTime(in);
+        boolean lapseCounted = in.readBoolean();
+        HostSnapshot snapshot = readSnapshot(in);
+        return new HostRecord(host, snapshot, lastPush, ttl == NONE ? null : Duration.ofMillis(ttl),
+                expiresAt, pausedUntil, leftAt, lapseCounted);
     }
 
     /** A snapshot or {@code null}: a presence flag, then the families with their rendered lines. */
