@@ -44,6 +44,11 @@ public final class AgentOptions {
         return (Set<String>) values.get(Option.INSTRUMENT);
     }
 
+    /** At most this many values per traffic-derived label and family; later ones read {@code other}. */
+    public int maxLabelValues() {
+        return (Integer) values.get(Option.MAX_LABEL_VALUES);
+    }
+
     public LogLevel log() {
         return (LogLevel) values.get(Option.LOG);
     }

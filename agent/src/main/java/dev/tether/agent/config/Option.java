@@ -16,6 +16,8 @@ public enum Option {
     DISCOVERY_DIR("discovery.dir", false),
     /** A list: {@code instrument=a,b} keeps {@code b} as a second value, since commas also separate options. */
     INSTRUMENT("instrument", true),
+    /** How many values a traffic-derived label (route, host) keeps per family before folding into {@code other}. */
+    MAX_LABEL_VALUES("max.label.values", false),
     LOG("log", false);
 
     private final String key;

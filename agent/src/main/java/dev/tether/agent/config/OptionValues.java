@@ -18,6 +18,7 @@ import java.util.Set;
  */
 final class OptionValues {
     private static final int MAX_APP_LENGTH = 200;
+    private static final int MAX_LABEL_VALUES = 10000;
 
     private OptionValues() {
     }
@@ -38,6 +39,8 @@ final class OptionValues {
                 return directory(value);
             case LOG:
                 return logLevel(value);
+            case MAX_LABEL_VALUES:
+                return maxLabelValues(value);
             default:
                 throw new IllegalStateException("no parser for " + option);
         }
@@ -123,6 +126,19 @@ final class OptionValues {
             }
         }
         return colons >= 2;
+    }
+
+    static Integer maxLabelValues(String value) throws OptionException {
+        int max;
+        try {
+            max = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw bad(Option.MAX_LABEL_VALUES, value, "a number from 1 to " + MAX_LABEL_VALUES);
+        }
+        if (max < 1 || max > MAX_LABEL_VALUES) {
+            throw bad(Option.MAX_LABEL_VALUES, value, "a number from 1 to " + MAX_LABEL_VALUES);
+        }
+        return max;
     }
 
     static File directory(String value) throws OptionException {

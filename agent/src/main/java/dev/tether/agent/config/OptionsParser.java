@@ -70,6 +70,8 @@ public final class OptionsParser {
                 return "all";
             case LOG:
                 return "info";
+            case MAX_LABEL_VALUES:
+                return "100";
             default:
                 throw new IllegalStateException("no default for " + option);
         }

@@ -5,9 +5,13 @@ import dev.tether.agent.log.AgentLog;
 import io.prometheus.client.CollectorRegistry;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Installs the selected automatic instrumentations. Extension point for issue 7.
+ * Installs the selected automatic instrumentations: defines the bridge in the boot class loader
+ * ({@link BootstrapBridge}), then wires the metrics and one Byte Buddy {@code AgentBuilder} per module
+ * ({@link BridgeWiring}).
  *
  * <p>It runs on the {@code tether-start} thread, never in premain, because loading Byte Buddy and
  * installing transformers costs 300-450 ms. It runs after the endpoint is up and before the discovery
@@ -36,15 +40,24 @@ public final class InstrumentationInstaller {
 
     /** Installs what {@code instrument} selected; never throws. */
     public void install() {
-        if (options.instrument().isEmpty()) {
+        if (instrumentation == null || options.instrument().isEmpty()) {
             return;
         }
         try {
             if (System.getProperty(NEXUS_DISABLED_PROPERTY) == null) {
                 System.setProperty(NEXUS_DISABLED_PROPERTY, "true");
             }
-            // Issue 7: build one AgentBuilder for options.instrument(), register its metrics in `registry`,
-            // and installOn(instrumentation). Nothing is selectable yet (Instrumentations.names() is empty).
+            List<InstrumentationModule> modules = new ArrayList<InstrumentationModule>();
+            for (InstrumentationModule m : Instrumentations.modules(options.instrument())) {
+                if (m.isApplicable()) {
+                    modules.add(m);
+                }
+            }
+            if (modules.isEmpty()) {
+                return;
+            }
+            BootstrapBridge.inject(instrumentation);
+            new BridgeWiring(instrumentation, log).install(modules, options, registry);
             log.debug("instrumentations selected: " + options.instrument());
         } catch (Throwable t) {
             log.problem("instrumentation not installed: " + t);

@@ -1,19 +1,34 @@
 package dev.tether.agent.instrument;
 
-/**
- * The automatic instrumentations the {@code instrument} option can name.
- *
- * <p>Extension point for issue 7: add each instrumentation's name here and install the selected ones in
- * {@link InstrumentationInstaller}. None exist yet, so {@code instrument} accepts only {@code all}
- * (the default) and {@code none}.
- */
+import dev.tether.agent.instrument.httpclient.HttpClientModule;
+import dev.tether.agent.instrument.httpserver.HttpServerModule;
+import dev.tether.agent.instrument.jdbc.JdbcModule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** The automatic instrumentations the {@code instrument} option can name. */
 public final class Instrumentations {
-    private static final String[] NAMES = {};
+    private static final String[] NAMES = {"http-server", "http-client", "jdbc"};
 
     private Instrumentations() {
     }
 
     public static String[] names() {
         return NAMES.clone();
+    }
+
+    /** The modules named in {@code selected}, in a fixed order. Loads no Byte Buddy class. */
+    static List<InstrumentationModule> modules(Set<String> selected) {
+        List<InstrumentationModule> all = Arrays.<InstrumentationModule>asList(new HttpServerModule(), new HttpClientModule(), new JdbcModule());
+        List<InstrumentationModule> chosen = new ArrayList<InstrumentationModule>();
+        for (InstrumentationModule m : all) {
+            if (selected.contains(m.name())) {
+                chosen.add(m);
+            }
+        }
+        return chosen;
     }
 }

@@ -28,7 +28,8 @@ class OptionsParserTest {
         assertThat(o.port()).isZero();
         assertThat(o.bind()).isEqualTo("127.0.0.1");
         assertThat(o.log()).isEqualTo(LogLevel.INFO);
-        assertThat(o.instrument()).isEmpty(); // "all" of no instrumentations yet
+        assertThat(o.instrument()).containsExactly("http-server", "http-client", "jdbc");
+        assertThat(o.maxLabelValues()).isEqualTo(100);
     }
 
     @Test
@@ -71,7 +72,7 @@ class OptionsParserTest {
     @Test
     void parse_unknownKeyFarFromAll_listsKnownKeys() {
         assertThatThrownBy(() -> parse("colour=blue"))
-                .hasMessage("unknown option 'colour' (expected one of: app, port, bind, discovery.dir, instrument, log)");
+                .hasMessage("unknown option 'colour' (expected one of: app, port, bind, discovery.dir, instrument, max.label.values, log)");
     }
 
     @Test
@@ -126,10 +127,21 @@ class OptionsParserTest {
     }
 
     @Test
-    void parse_bareTokenAfterListOption_continuesTheList() {
-        // No instrumentation is known yet, so the continuation is seen through the error it gets.
+    void parse_bareTokenAfterListOption_continuesTheList() throws Exception {
+        AgentOptions o = parse("instrument=jdbc,http-server,port=7");
+        assertThat(o.instrument()).containsExactly("jdbc", "http-server");
+        assertThat(o.port()).isEqualTo(7);
         assertThatThrownBy(() -> parse("instrument=none,jdbc,port=0"))
                 .hasMessage("bad value 'none, jdbc' for option 'instrument' ('none' cannot be combined with other names)");
+    }
+
+    @Test
+    void parse_maxLabelValues_boundedNumber() throws Exception {
+        assertThat(parse("max.label.values=5").maxLabelValues()).isEqualTo(5);
+        assertThatThrownBy(() -> parse("max.label.values=0"))
+                .hasMessageStartingWith("bad value '0' for option 'max.label.values'");
+        assertThatThrownBy(() -> parse("max.label.values=lots"))
+                .hasMessageStartingWith("bad value 'lots' for option 'max.label.values'");
     }
 
     @Test
@@ -139,8 +151,10 @@ class OptionsParserTest {
 
     @Test
     void parse_unknownInstrumentation_isRefused() {
-        assertThatThrownBy(() -> parse("instrument=jdbc"))
-                .hasMessage("bad value 'jdbc' for option 'instrument' (expected all, none or a list of: no instrumentations yet)");
+        assertThatThrownBy(() -> parse("instrument=jdbcc"))
+                .hasMessage("bad value 'jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
+        assertThatThrownBy(() -> parse("instrument=kafka"))
+                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none or a list of: http-server, http-client, jdbc)");
     }
 
     @Test

@@ -16,6 +16,15 @@ final class BuildOutputs {
         return existing("tether.it.appClasses", "target/test-classes");
     }
 
+    /** The test scope's jars (H2, ...), for the test apps' child JVMs. */
+    static String testLibraries() {
+        String cp = System.getProperty("tether.it.testLibraries");
+        if (cp == null || cp.isEmpty()) {
+            throw new IllegalStateException("tether.it.testLibraries is missing: run the *IT tests through `mvn -pl agent verify`");
+        }
+        return cp;
+    }
+
     static String lib(String fileName) {
         return existing("tether.it.libs", "target/it-libs") + "/" + fileName;
     }

@@ -86,6 +86,7 @@ final class ChildJvm implements AutoCloseable {
         private String agentArgs;
         private boolean agent;
         private final List<String> appArgs = new ArrayList<>();
+        private String mainClass = TestApp.class.getName();
         private final Map<String, String> env = new java.util.HashMap<>();
 
         private Builder(Jdk jdk, Path workDir) {
@@ -115,6 +116,11 @@ final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        Builder mainClass(Class<?> main) {
+            this.mainClass = main.getName();
+            return this;
+        }
+
         Builder mode(String mode) {
             appArgs.add(mode);
             return this;
@@ -129,7 +135,7 @@ final class ChildJvm implements AutoCloseable {
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(String.join(File.pathSeparator, classPath));
-            command.add(TestApp.class.getName());
+            command.add(mainClass);
             command.addAll(appArgs);
             return launch(command, workDir, env);
         }

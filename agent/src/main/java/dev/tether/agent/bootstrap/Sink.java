@@ -1,0 +1,21 @@
+package dev.tether.agent.bootstrap;
+
+/**
+ * Where {@link TetherBridge} hands what instrumented code observed: implemented by the agent (class path),
+ * seen by instrumented code through this interface (boot class path). Every method may throw; the bridge
+ * turns a throw into a disabled instrumentation.
+ */
+public interface Sink {
+    void httpServer(long nanos, String method, int status, String contextPath, String rawPath, Throwable thrown);
+
+    /** {@code request} is a {@code java.net.http.HttpRequest}, {@code response} an {@code HttpResponse} or null. */
+    void httpClient(long nanos, Object request, Object response, Throwable thrown);
+
+    /** {@code sql} is the executed text, or null for a prepared statement (see {@link #jdbcPrepared}). */
+    void jdbc(long nanos, Object statement, String sql, Throwable thrown);
+
+    void jdbcPrepared(Object statement, String sql);
+
+    /** Called once per instrumentation: it is off from now on. */
+    void failed(int instrumentation, Throwable t);
+}

@@ -1,0 +1,124 @@
+package dev.tether.agent.bootstrap;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The only classes instrumented code calls: this package is appended to the boot class path, so advice
+ * inlined into JDK classes ({@code com.sun.net.httpserver}, {@code java.net.http}) resolves it as well as
+ * advice inlined into the app's classes. It holds no metrics, only the {@link Sink} the agent installs.
+ *
+ * <p>Nested calls of one instrumentation on one thread (a filter chain calling itself, a facade
+ * delegating to its implementation, a pool's statement wrapping the driver's) are counted once: only the
+ * outermost call gets a start time, the others get {@code -1}.
+ */
+public final class TetherBridge {
+    public static final int HTTP_SERVER = 0;
+    public static final int HTTP_CLIENT = 1;
+    public static final int JDBC = 2;
+    public static final int COUNT = 3;
+
+    private static final boolean[] DISABLED = new boolean[COUNT];
+    private static volatile Sink sink;
+    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[COUNT];
+        }
+    };
+
+    private TetherBridge() {
+    }
+
+    /** Set once by the agent once its metrics exist. */
+    public static void install(Sink s) {
+        sink = s;
+    }
+
+    /** @return the start time for the outermost call, else {@code -1} */
+    public static long enter(int instrumentation) {
+        int[] depth = DEPTH.get();
+        return depth[instrumentation]++ == 0 ? System.nanoTime() : -1L;
+    }
+
+    /** @return whether the call that {@link #enter} started is to be recorded */
+    public static boolean exit(int instrumentation, long start) {
+        DEPTH.get()[instrumentation]--;
+        return start != -1L && sink != null && !DISABLED[instrumentation];
+    }
+
+    public static void httpServer(long start, String method, int status, String contextPath, String rawPath, Throwable thrown) {
+        try {
+            sink.httpServer(System.nanoTime() - start, method, status, contextPath, rawPath, thrown);
+        } catch (Throwable t) {
+            fail(HTTP_SERVER, t);
+        }
+    }
+
+    public static void httpClient(long start, Object request, Object response, Throwable thrown) {
+        try {
+            sink.httpClient(System.nanoTime() - start, request, response, thrown);
+        } catch (Throwable t) {
+            fail(HTTP_CLIENT, t);
+        }
+    }
+
+    /** Times {@code future} (a {@link CompletableFuture}) to its completion; the app's future is left as it is. */
+    public static void httpClientAsync(long start, Object request, Object future, Throwable thrown) {
+        try {
+            if (thrown != null || !(future instanceof CompletableFuture)) {
+                httpClient(start, request, null, thrown);
+            } else {
+                ((CompletableFuture<?>) future).whenComplete(new ClientCompletion(start, request));
+            }
+        } catch (Throwable t) {
+            fail(HTTP_CLIENT, t);
+        }
+    }
+
+    public static void jdbc(long start, Object statement, String sql, Throwable thrown) {
+        try {
+            sink.jdbc(System.nanoTime() - start, statement, sql, thrown);
+        } catch (Throwable t) {
+            fail(JDBC, t);
+        }
+    }
+
+    public static void jdbcPrepared(Object statement, String sql) {
+        Sink s = sink;
+        if (s == null || DISABLED[JDBC] || statement == null) {
+            return;
+        }
+        try {
+            s.jdbcPrepared(statement, sql);
+        } catch (Throwable t) {
+            fail(JDBC, t);
+        }
+    }
+
+    /** The exception handler of every advice: the advice itself threw. */
+    public static void adviceFailed(Throwable t, int instrumentation) {
+        fail(instrumentation, t);
+    }
+
+    public static boolean isDisabled(int instrumentation) {
+        return DISABLED[instrumentation];
+    }
+
+    /** Turns the instrumentation off (its advice stays in place but records nothing) and reports it once. */
+    public static void fail(int instrumentation, Throwable t) {
+        synchronized (DISABLED) {
+            if (DISABLED[instrumentation]) {
+                return;
+            }
+            DISABLED[instrumentation] = true;
+        }
+        Sink s = sink;
+        if (s != null) {
+            try {
+                s.failed(instrumentation, t);
+            } catch (Throwable ignored) {
+                // Nothing more can be done without risking the app.
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tether.agent.instrument.httpclient;
+
+import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+
+/**
+ * The JDK's client implementation, {@code send} and every {@code sendAsync}: the public methods delegate
+ * to each other on the calling thread, so only the outermost is timed, a {@code send} when it returns, a
+ * {@code sendAsync} when its future completes. Typed as {@code Object}: the agent is compiled for Java 8.
+ */
+public final class JdkHttpClientInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<? super TypeDescription> types() {
+        return named("jdk.internal.net.http.HttpClientImpl");
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> methods() {
+        return named("send").or(named("sendAsync")).and(takesArgument(0, named("java.net.http.HttpRequest"))).and(not(isAbstract()));
+    }
+
+    @Override
+    public String adviceClassName() {
+        return "dev.tether.agent.instrument.httpclient.JdkHttpClientInstrumentation$SendAdvice";
+    }
+
+    public static final class SendAdvice {
+        private SendAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static long enter() {
+            return TetherBridge.enter(TetherBridge.HTTP_CLIENT);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void exit(@Advice.Enter long start, @Advice.Origin("#m") String name, @Advice.Argument(0) Object request,
+                                @Advice.Return(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC) Object result,
+                                @Advice.Thrown Throwable thrown) {
+            if (TetherBridge.exit(TetherBridge.HTTP_CLIENT, start)) {
+                if (name.equals("send")) {
+                    TetherBridge.httpClient(start, request, result, thrown);
+                } else {
+                    TetherBridge.httpClientAsync(start, request, result, thrown);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tether.agent.instrument.httpserver;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * {@code Filter.Chain.doFilter}: the server runs every exchange through it, the system filters, the app's
+ * filters and the handler nested inside one another; the outermost call is the whole request. The
+ * status is read once the handler has returned.
+ */
+public final class JdkHttpServerInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<? super TypeDescription> types() {
+        return named("com.sun.net.httpserver.Filter$Chain");
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> methods() {
+        return named("doFilter").and(takesArguments(1));
+    }
+
+    @Override
+    public String adviceClassName() {
+        return "dev.tether.agent.instrument.httpserver.JdkHttpServerInstrumentation$DoFilterAdvice";
+    }
+
+    public static final class DoFilterAdvice {
+        private DoFilterAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static long enter() {
+            return TetherBridge.enter(TetherBridge.HTTP_SERVER);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void exit(@Advice.Enter long start, @Advice.Argument(0) HttpExchange exchange, @Advice.Thrown Throwable thrown) {
+            if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start)) {
+                TetherBridge.httpServer(start, exchange.getRequestMethod(), exchange.getResponseCode(),
+                        exchange.getHttpContext().getPath(), exchange.getRequestURI().getRawPath(), thrown);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tether.agent.it;
+
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each instrumentation in a real JVM with real traffic: exact counts and labels from /metrics. */
+class InstrumentationIT {
+    private static final Pattern SAMPLE = Pattern.compile("^([a-z_]+)\\{([^}]*)} (\\S+)$", Pattern.MULTILINE);
+
+    @TempDir
+    Path tmp;
+
+    @OnEachJdk
+    void httpServerAndClient_jdkServerAndClient_countsEachRequestOnceWithLabels(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, null)) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, "http");
+            String port = value(out, "server-port ");
+            Map<String, String> server = samples(a.scrape(), "http_server_requests_seconds_count");
+            assertThat(server).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "method=\"GET\",status=\"200\",route=\"/api\",", "3.0",
+                    "method=\"POST\",status=\"201\",route=\"/api\",", "2.0",
+                    "method=\"GET\",status=\"404\",route=\"/users\",", "2.0",
+                    "method=\"GET\",status=\"404\",route=\"/\",", "1.0",
+                    "method=\"GET\",status=\"503\",route=\"/boom\",", "1.0",
+                    "method=\"POST\",status=\"500\",route=\"/crash\",", "1.0"));
+            // The app's exception reached the app's own filter unchanged.
+            assertThat(out).contains("filter caught java.lang.IllegalStateException: boom from the app", "boom status 503");
+
+            Map<String, String> client = samples(a.scrape(), "http_client_requests_seconds_count");
+            assertThat(client).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"200\",", "3.0",
+                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"201\",", "2.0",
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"404\",", "3.0",
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"503\",", "1.0",
+                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"error\",", "1.0",
+                    "method=\"GET\",host=\"127.0.0.1:1\",status=\"error\",", "1.0"));
+            assertThat(out).contains("crash: client caught java.io.IOException", "client caught java.net.ConnectException");
+            assertNoErrors(a.scrape());
+            exit(app, jdk);
+        }
+    }
+
+    @OnEachJdk
+    void httpServer_10000DistinctPaths_atMost101RouteValues(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, null)) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            run(app, "paths");
+            String metrics = a.scrape();
+            Map<String, String> server = samples(metrics, "http_server_requests_seconds_count");
+            assertThat(server).hasSize(101);
+            assertThat(server).containsEntry("method=\"GET\",status=\"200\",route=\"other\",", "9900.0")
+                    .containsEntry("method=\"GET\",status=\"200\",route=\"/p0\",", "1.0")
+                    .containsEntry("method=\"GET\",status=\"200\",route=\"/p99\",", "1.0");
+            assertThat(samples(metrics, "tether_agent_label_overflow_total")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "family=\"http_server_requests_seconds\",", "9900.0",
+                    "family=\"http_client_requests_seconds\",", "0.0"));
+            exit(app, jdk);
+        }
+    }
+
+    @OnEachJdk
+    void jdbc_h2InMemory_countsByOperationAndOutcome(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, "instrument=jdbc")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, "jdbc");
+            assertThat(out).contains("app caught org.h2.jdbc.JdbcSQLSyntaxErrorException 42102");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "jdbc_statements_seconds_count")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "operation=\"other\",outcome=\"success\",", "1.0",
+                    "operation=\"insert\",outcome=\"success\",", "3.0",
+                    "operation=\"update\",outcome=\"success\",", "1.0",
+                    "operation=\"select\",outcome=\"success\",", "2.0",
+                    "operation=\"delete\",outcome=\"success\",", "1.0",
+                    "operation=\"select\",outcome=\"error\",", "1.0"));
+            // Only what was selected is installed.
+            assertThat(metrics).doesNotContain("http_server_requests_seconds", "http_client_requests_seconds");
+            assertNoErrors(metrics);
+            exit(app, jdk);
+        }
+    }
+
+    private ChildJvm start(Jdk jdk, String agentArgs) throws Exception {
+        String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
+        ChildJvm app = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)
+                .classPath(BuildOutputs.testLibraries()).start();
+        app.awaitStdout("app-started");
+        return app;
+    }
+
+    /** Sends a command once the agent is ready and waits for the app to finish it. */
+    private static String run(ChildJvm app, String command) throws Exception {
+        app.send(command);
+        app.awaitStdout("done " + command);
+        return app.stdout();
+    }
+
+    private static void exit(ChildJvm app, Jdk jdk) throws Exception {
+        app.send("exit");
+        assertThat(app.awaitExit()).isZero();
+        assertThat(app.stderr()).as("stderr on " + jdk).isEmpty();
+    }
+
+    private static void assertNoErrors(String metrics) {
+        assertThat(metrics).doesNotContain("tether_agent_instrumentation_errors_total{");
+    }
+
+    private static String value(String out, String prefix) {
+        return out.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+    }
+
+    /** The samples of one name: labels (as written, trailing comma included) to value. */
+    static Map<String, String> samples(String metrics, String name) {
+        Map<String, String> found = new TreeMap<>();
+        Matcher m = SAMPLE.matcher(metrics);
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                found.put(m.group(2), m.group(3));
+            }
+        }
+        return found;
+    }
+}

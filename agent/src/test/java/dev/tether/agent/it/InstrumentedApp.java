@@ -1,0 +1,201 @@
+package dev.tether.agent.it;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The app the instrumentation tests drive: it waits for a command on stdin (sent once the agent is
+ * ready), runs real traffic, prints {@code done <command>}, and waits for {@code exit}.
+ */
+public final class InstrumentedApp {
+    private InstrumentedApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Without it JDK 17's server meets the client's delayed ACK: 40 ms per keep-alive request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.out.println("app-started");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("exit")) {
+            switch (line) {
+                case "http" -> http();
+                case "paths" -> distinctPaths(10_000);
+                case "jdbc" -> jdbc();
+                default -> System.out.println("unknown " + line);
+            }
+            System.out.println("done " + line);
+        }
+    }
+
+    /** A JDK server with three contexts, called by the JDK client synchronously and asynchronously. */
+    private static void http() throws Exception {
+        HttpServer server = server();
+        server.createContext("/", ex -> respond(ex, 404));
+        server.createContext("/api", ex -> respond(ex, ex.getRequestMethod().equals("POST") ? 201 : 200));
+        server.createContext("/boom", ex -> {
+            throw new IllegalStateException("boom from the app");
+        }).getFilters().add(new Filter() {
+            @Override
+            public void doFilter(HttpExchange ex, Chain chain) throws IOException {
+                try {
+                    chain.doFilter(ex);
+                } catch (IllegalStateException e) {
+                    // What the app threw reaches the app's own filter unchanged.
+                    System.out.println("filter caught " + e.getClass().getName() + ": " + e.getMessage());
+                    respond(ex, 503);
+                }
+            }
+
+            @Override
+            public String description() {
+                return "catches";
+            }
+        });
+        server.createContext("/crash", ex -> {
+            throw new IllegalStateException("crash from the app");
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 3; i++) {
+                client.send(HttpRequest.newBuilder(URI.create(base + "/api/items/" + i)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            CompletableFuture<?> a = client.sendAsync(post(base + "/api/items"), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<?> b = client.sendAsync(post(base + "/api/items"), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture.allOf(a, b).join();
+            for (String path : new String[] {"/users/1", "/users/2", "/"}) {
+                client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            HttpResponse<String> boom = client.send(HttpRequest.newBuilder(URI.create(base + "/boom")).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.println("boom status " + boom.statusCode());
+            try {
+                // POST: the client retries a GET whose connection closed without a response.
+                client.send(post(base + "/crash"), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                System.out.println("crash: client caught " + e.getClass().getName());
+            }
+            try {
+                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:1/closed")).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                System.out.println("client caught " + e.getClass().getName());
+            }
+            System.out.println("server-port " + server.getAddress().getPort());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void distinctPaths(int count) throws Exception {
+        HttpServer server = server();
+        server.createContext("/", ex -> respond(ex, 200));
+        server.start();
+        try {
+            // A bare keep-alive socket: 10,000 requests through HttpClient take too long for a lean test.
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                for (int i = 0; i < count; i++) {
+                    out.write(("GET /p" + i + "/x HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    readResponse(in);
+                }
+            }
+            System.out.println("server-port " + server.getAddress().getPort());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    /** Reads one response with a Content-Length body. */
+    private static void readResponse(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            head.append((char) b);
+        }
+        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+        int at = lower.indexOf("content-length:");
+        int length = Integer.parseInt(lower.substring(at + 15, lower.indexOf('\r', at)).trim());
+        in.readNBytes(length);
+    }
+
+    private static HttpServer server() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(null);
+        return server;
+    }
+
+    private static HttpRequest post(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    }
+
+    private static void respond(HttpExchange ex, int status) throws IOException {
+        ex.getRequestBody().readAllBytes();
+        byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
+    }
+
+    /** Plain JDBC on an in-memory H2: two statement kinds, every operation, and one failing query. */
+    private static void jdbc() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE item(id INT PRIMARY KEY, name VARCHAR(20))");
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO item VALUES (?, ?)")) {
+                for (int i = 0; i < 3; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "n" + i);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("  update item SET name = ? WHERE id = ?")) {
+                update.setString(1, "x");
+                update.setInt(2, 1);
+                update.executeUpdate();
+            }
+            try (Statement s = c.createStatement()) {
+                for (int i = 0; i < 2; i++) {
+                    try (ResultSet rs = s.executeQuery("/* report */ SELECT count(*) FROM item")) {
+                        rs.next();
+                    }
+                }
+                s.executeUpdate("DELETE FROM item WHERE id = 2");
+                try {
+                    s.executeQuery("SELECT * FROM missing_table");
+                } catch (SQLException e) {
+                    System.out.println("app caught " + e.getClass().getName() + " " + e.getErrorCode());
+                }
+            }
+        }
+    }
+}
