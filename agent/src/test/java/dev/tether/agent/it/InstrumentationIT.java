@@ -3,6 +3,7 @@ package dev.tether.agent.it;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -23,26 +24,7 @@ class InstrumentationIT {
             Announcement a = Announcement.await(tmp.resolve("agents"), app);
             String out = run(app, "http");
             String port = value(out, "server-port ");
-            Map<String, String> server = samples(a.scrape(), "http_server_requests_seconds_count");
-            assertThat(server).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "method=\"GET\",status=\"200\",route=\"/api\",", "3.0",
-                    "method=\"POST\",status=\"201\",route=\"/api\",", "2.0",
-                    "method=\"GET\",status=\"404\",route=\"/users\",", "2.0",
-                    "method=\"GET\",status=\"404\",route=\"/\",", "1.0",
-                    "method=\"GET\",status=\"503\",route=\"/boom\",", "1.0",
-                    "method=\"POST\",status=\"500\",route=\"/crash\",", "1.0"));
-            // The app's exception reached the app's own filter unchanged.
-            assertThat(out).contains("filter caught java.lang.IllegalStateException: boom from the app", "boom status 503");
-
-            Map<String, String> client = samples(a.scrape(), "http_client_requests_seconds_count");
-            assertThat(client).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"200\",", "3.0",
-                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"201\",", "2.0",
-                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"404\",", "3.0",
-                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"503\",", "1.0",
-                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"error\",", "1.0",
-                    "method=\"GET\",host=\"127.0.0.1:1\",status=\"error\",", "1.0"));
-            assertThat(out).contains("crash: client caught java.io.IOException", "client caught java.net.ConnectException");
+            assertHttpCounts(a.scrape(), out, port);
             assertNoErrors(a.scrape());
             exit(app, jdk);
         }
@@ -87,6 +69,53 @@ class InstrumentationIT {
         }
     }
 
+    /** What one "http" command must have produced, on the server and the client side. */
+    private static void assertHttpCounts(String metrics, String out, String port) {
+            Map<String, String> server = samples(metrics, "http_server_requests_seconds_count");
+            assertThat(server).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "method=\"GET\",status=\"200\",route=\"/api\",", "3.0",
+                    "method=\"POST\",status=\"201\",route=\"/api\",", "2.0",
+                    "method=\"GET\",status=\"404\",route=\"/users\",", "2.0",
+                    "method=\"GET\",status=\"404\",route=\"/\",", "1.0",
+                    "method=\"GET\",status=\"503\",route=\"/boom\",", "1.0",
+                    "method=\"POST\",status=\"500\",route=\"/crash\",", "1.0"));
+            // The app's exception reached the app's own filter unchanged.
+            assertThat(out).contains("filter caught java.lang.IllegalStateException: boom from the app", "boom status 503");
+
+            Map<String, String> client = samples(metrics, "http_client_requests_seconds_count");
+            assertThat(client).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"200\",", "3.0",
+                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"201\",", "2.0",
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"404\",", "3.0",
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"503\",", "1.0",
+                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"error\",", "1.0",
+                    "method=\"GET\",host=\"127.0.0.1:1\",status=\"error\",", "1.0"));
+            assertThat(out).contains("crash: client caught java.io.IOException", "client caught java.net.ConnectException");
+    }
+
+    @OnEachJdk
+    void attach_classesAlreadyLoaded_areRetransformed(Jdk jdk) throws Exception {
+        Path dir = tmp.resolve("agents");
+        // JDK 21+ warns about agents loaded into a running JVM unless the JVM allows it up front.
+        try (ChildJvm app = ChildJvm.builder(jdk, tmp).jvmArg("-XX:+EnableDynamicAgentLoading").mainClass(InstrumentedApp.class)
+                .classPath(BuildOutputs.testLibraries()).start()) {
+            app.awaitStdout("app-started");
+            run(app, "http");
+            run(app, "jdbc");
+            try (ChildJvm attach = ChildJvm.launch(List.of(jdk.java(), "-jar", BuildOutputs.agentJar(), "attach",
+                    Long.toString(app.pid()), "discovery.dir=" + dir), tmp, Map.of())) {
+                assertThat(attach.awaitExit()).as(attach.stderr()).isZero();
+            }
+            Announcement a = Announcement.await(dir, app);
+            String out = run(app, "http");
+            String lastRun = out.substring(out.lastIndexOf("done jdbc"));
+            assertHttpCounts(a.scrape(), lastRun, value(lastRun, "server-port "));
+            run(app, "jdbc");
+            assertThat(samples(a.scrape(), "jdbc_statements_seconds_count")).containsEntry("operation=\"insert\",outcome=\"success\",", "3.0");
+            exit(app, jdk);
+        }
+    }
+
     private ChildJvm start(Jdk jdk, String agentArgs) throws Exception {
         String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
         ChildJvm app = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)
@@ -97,8 +126,16 @@ class InstrumentationIT {
 
     /** Sends a command once the agent is ready and waits for the app to finish it. */
     private static String run(ChildJvm app, String command) throws Exception {
+        String done = "done " + command + "\n";
+        int before = app.stdout().split(done, -1).length;
         app.send(command);
-        app.awaitStdout("done " + command);
+        long deadline = System.nanoTime() + ChildJvm.TIMEOUT.toNanos();
+        while (app.stdout().split(done, -1).length == before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + done + "'\nstdout:\n" + app.stdout() + "\nstderr:\n" + app.stderr());
+            }
+            Thread.sleep(20);
+        }
         return app.stdout();
     }
 

@@ -167,7 +167,7 @@ public final class InstrumentedApp {
 
     /** Plain JDBC on an in-memory H2: two statement kinds, every operation, and one failing query. */
     private static void jdbc() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1")) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:app")) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE item(id INT PRIMARY KEY, name VARCHAR(20))");
             }
