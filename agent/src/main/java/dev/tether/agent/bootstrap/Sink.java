@@ -16,6 +16,11 @@ public interface Sink {
 
     void jdbcPrepared(Object statement, String sql);
 
+    /** A {@code ThreadPoolExecutor} was constructed (once per constructor in its chain). */
+    void executorCreated(Object pool);
+
+    void executorRejected(Object pool);
+
     /** Called once per instrumentation: it is off from now on. */
     void failed(int instrumentation, Throwable t);
 }

@@ -15,7 +15,8 @@ public final class TetherBridge {
     public static final int HTTP_SERVER = 0;
     public static final int HTTP_CLIENT = 1;
     public static final int JDBC = 2;
-    public static final int COUNT = 3;
+    public static final int EXECUTORS = 3;
+    public static final int COUNT = 4;
 
     private static final boolean[] DISABLED = new boolean[COUNT];
     private static volatile Sink sink;
@@ -92,6 +93,30 @@ public final class TetherBridge {
             s.jdbcPrepared(statement, sql);
         } catch (Throwable t) {
             fail(JDBC, t);
+        }
+    }
+
+    public static void executorCreated(Object pool) {
+        Sink s = sink;
+        if (s == null || DISABLED[EXECUTORS]) {
+            return;
+        }
+        try {
+            s.executorCreated(pool);
+        } catch (Throwable t) {
+            fail(EXECUTORS, t);
+        }
+    }
+
+    public static void executorRejected(Object pool) {
+        Sink s = sink;
+        if (s == null || DISABLED[EXECUTORS]) {
+            return;
+        }
+        try {
+            s.executorRejected(pool);
+        } catch (Throwable t) {
+            fail(EXECUTORS, t);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tether.agent.instrument;
 
+import dev.tether.agent.instrument.executors.ExecutorsModule;
 import dev.tether.agent.instrument.httpclient.HttpClientModule;
 import dev.tether.agent.instrument.httpserver.HttpServerModule;
 import dev.tether.agent.instrument.jdbc.JdbcModule;
@@ -11,7 +12,7 @@ import java.util.Set;
 
 /** The automatic instrumentations the {@code instrument} option can name. */
 public final class Instrumentations {
-    private static final String[] NAMES = {"http-server", "http-client", "jdbc"};
+    private static final String[] NAMES = {"http-server", "http-client", "jdbc", "executors"};
 
     private Instrumentations() {
     }
@@ -22,7 +23,8 @@ public final class Instrumentations {
 
     /** The modules named in {@code selected}, in a fixed order. Loads no Byte Buddy class. */
     static List<InstrumentationModule> modules(Set<String> selected) {
-        List<InstrumentationModule> all = Arrays.<InstrumentationModule>asList(new HttpServerModule(), new HttpClientModule(), new JdbcModule());
+        List<InstrumentationModule> all = Arrays.<InstrumentationModule>asList(new HttpServerModule(), new HttpClientModule(), new JdbcModule(),
+                new ExecutorsModule());
         List<InstrumentationModule> chosen = new ArrayList<InstrumentationModule>();
         for (InstrumentationModule m : all) {
             if (selected.contains(m.name())) {

@@ -43,7 +43,8 @@ class InstrumentationIT {
                     .containsEntry("method=\"GET\",status=\"200\",route=\"/p99\",", "1.0");
             assertThat(samples(metrics, "tether_agent_label_overflow_total")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "family=\"http_server_requests_seconds\",", "9900.0",
-                    "family=\"http_client_requests_seconds\",", "0.0"));
+                    "family=\"http_client_requests_seconds\",", "0.0",
+                    "family=\"executor\",", "0.0"));
             exit(app, jdk);
         }
     }
@@ -91,6 +92,28 @@ class InstrumentationIT {
                     "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"error\",", "1.0",
                     "method=\"GET\",host=\"127.0.0.1:1\",status=\"error\",", "1.0"));
             assertThat(out).contains("crash: client caught java.io.IOException", "client caught java.net.ConnectException");
+    }
+
+    @OnEachJdk
+    void executors_realPool_gaugesAndRejectionsByCreatingClass(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, "instrument=executors")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            assertThat(run(app, "executor")).contains("app caught java.util.concurrent.RejectedExecutionException");
+            String pool = "pool=\"" + InstrumentedApp.class.getName() + "\",";
+            String busy = a.scrape();
+            assertThat(samples(busy, "executor_active_threads")).containsEntry(pool, "2.0");
+            assertThat(samples(busy, "executor_queued_tasks")).containsEntry(pool, "1.0");
+            assertThat(samples(busy, "executor_completed_tasks_total")).containsEntry(pool, "0.0");
+            assertThat(samples(busy, "executor_rejected_tasks_total")).containsExactlyEntriesOf(Map.of(pool, "1.0"));
+
+            run(app, "release");
+            String drained = a.scrape();
+            assertThat(samples(drained, "executor_active_threads")).containsEntry(pool, "0.0");
+            assertThat(samples(drained, "executor_queued_tasks")).containsEntry(pool, "0.0");
+            assertThat(samples(drained, "executor_completed_tasks_total")).containsEntry(pool, "3.0");
+            assertNoErrors(drained);
+            exit(app, jdk);
+        }
     }
 
     @OnEachJdk

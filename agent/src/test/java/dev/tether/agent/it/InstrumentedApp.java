@@ -24,7 +24,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app the instrumentation tests drive: it waits for a command on stdin (sent once the agent is
@@ -45,6 +50,8 @@ public final class InstrumentedApp {
                 case "http" -> http();
                 case "paths" -> distinctPaths(10_000);
                 case "jdbc" -> jdbc();
+                case "executor" -> fillPool();
+                case "release" -> drainPool();
                 default -> System.out.println("unknown " + line);
             }
             System.out.println("done " + line);
@@ -163,6 +170,38 @@ public final class InstrumentedApp {
         ex.sendResponseHeaders(status, body.length);
         ex.getResponseBody().write(body);
         ex.close();
+    }
+
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    /** Held by the app, as an app holds its pools. */
+    private static ThreadPoolExecutor pool;
+
+    /** Two busy workers, one queued task, one rejected. */
+    private static void fillPool() throws Exception {
+        pool = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
+        CountDownLatch running = new CountDownLatch(2);
+        for (int i = 0; i < 3; i++) {
+            pool.execute(() -> {
+                running.countDown();
+                try {
+                    RELEASE.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        running.await();
+        try {
+            pool.execute(() -> { });
+        } catch (RejectedExecutionException e) {
+            System.out.println("app caught " + e.getClass().getName());
+        }
+    }
+
+    private static void drainPool() throws Exception {
+        RELEASE.countDown();
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** Plain JDBC on an in-memory H2: two statement kinds, every operation, and one failing query. */

@@ -27,6 +27,7 @@ public final class InstrumentationMetrics implements Sink {
     private final LabelLimiter hosts;
     private final HttpClientAccess clientAccess = new HttpClientAccess();
     private final Histogram jdbc;
+    private final ExecutorMetrics executors;
     private final Map<Object, String> preparedOperations = Collections.synchronizedMap(new WeakHashMap<Object, String>());
 
     /**
@@ -67,6 +68,18 @@ public final class InstrumentationMetrics implements Sink {
         } else {
             jdbc = null;
         }
+        executors = installed[dev.tether.agent.bootstrap.TetherBridge.EXECUTORS]
+                ? new ExecutorMetrics(registry, new LabelLimiter(maxLabelValues, overflow, "executor")) : null;
+    }
+
+    @Override
+    public void executorCreated(Object pool) {
+        executors.created(pool);
+    }
+
+    @Override
+    public void executorRejected(Object pool) {
+        executors.rejected(pool);
     }
 
     @Override
