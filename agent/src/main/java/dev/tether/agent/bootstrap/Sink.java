@@ -21,6 +21,12 @@ public interface Sink {
 
     void executorRejected(Object pool);
 
+    /**
+     * One log event that passed its logger's level. {@code level} is the framework's level object or
+     * name ({@code toString()} gives the name), or for Logback the event itself.
+     */
+    void logEvent(int framework, Object level);
+
     /** Called once per instrumentation: it is off from now on. */
     void failed(int instrumentation, Throwable t);
 }

@@ -16,7 +16,12 @@ public final class TetherBridge {
     public static final int HTTP_CLIENT = 1;
     public static final int JDBC = 2;
     public static final int EXECUTORS = 3;
-    public static final int COUNT = 4;
+    public static final int LOGGING = 4;
+    public static final int COUNT = 5;
+
+    public static final int LOG_JUL = 0;
+    public static final int LOG_LOGBACK = 1;
+    public static final int LOG_LOG4J = 2;
 
     private static final boolean[] DISABLED = new boolean[COUNT];
     private static volatile Sink sink;
@@ -117,6 +122,18 @@ public final class TetherBridge {
             s.executorRejected(pool);
         } catch (Throwable t) {
             fail(EXECUTORS, t);
+        }
+    }
+
+    public static void logEvent(int framework, Object level) {
+        Sink s = sink;
+        if (s == null || DISABLED[LOGGING]) {
+            return;
+        }
+        try {
+            s.logEvent(framework, level);
+        } catch (Throwable t) {
+            fail(LOGGING, t);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tether.agent.instrument.executors.ExecutorsModule;
 import dev.tether.agent.instrument.httpclient.HttpClientModule;
 import dev.tether.agent.instrument.httpserver.HttpServerModule;
 import dev.tether.agent.instrument.jdbc.JdbcModule;
+import dev.tether.agent.instrument.logging.LoggingModule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Set;
 
 /** The automatic instrumentations the {@code instrument} option can name. */
 public final class Instrumentations {
-    private static final String[] NAMES = {"http-server", "http-client", "jdbc", "executors"};
+    private static final String[] NAMES = {"http-server", "http-client", "jdbc", "executors", "logging"};
 
     private Instrumentations() {
     }
@@ -24,7 +25,7 @@ public final class Instrumentations {
     /** The modules named in {@code selected}, in a fixed order. Loads no Byte Buddy class. */
     static List<InstrumentationModule> modules(Set<String> selected) {
         List<InstrumentationModule> all = Arrays.<InstrumentationModule>asList(new HttpServerModule(), new HttpClientModule(), new JdbcModule(),
-                new ExecutorsModule());
+                new ExecutorsModule(), new LoggingModule());
         List<InstrumentationModule> chosen = new ArrayList<InstrumentationModule>();
         for (InstrumentationModule m : all) {
             if (selected.contains(m.name())) {

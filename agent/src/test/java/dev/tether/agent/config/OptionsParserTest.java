@@ -28,7 +28,7 @@ class OptionsParserTest {
         assertThat(o.port()).isZero();
         assertThat(o.bind()).isEqualTo("127.0.0.1");
         assertThat(o.log()).isEqualTo(LogLevel.INFO);
-        assertThat(o.instrument()).containsExactly("http-server", "http-client", "jdbc", "executors");
+        assertThat(o.instrument()).containsExactly("http-server", "http-client", "jdbc", "executors", "logging");
         assertThat(o.maxLabelValues()).isEqualTo(100);
     }
 
@@ -154,7 +154,7 @@ class OptionsParserTest {
         assertThatThrownBy(() -> parse("instrument=jdbcc"))
                 .hasMessage("bad value 'jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
         assertThatThrownBy(() -> parse("instrument=kafka"))
-                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none or a list of: http-server, http-client, jdbc, executors)");
+                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none or a list of: http-server, http-client, jdbc, executors, logging)");
     }
 
     @Test

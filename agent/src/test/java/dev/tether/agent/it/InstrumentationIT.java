@@ -117,6 +117,24 @@ class InstrumentationIT {
     }
 
     @OnEachJdk
+    void logging_julLogbackLog4j_countsEventsThatPassTheLevel(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, "instrument=logging")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            run(app, "logs");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "log_events_total")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "level=\"info\",logger_framework=\"jul\",", "2.0",
+                    "level=\"warning\",logger_framework=\"jul\",", "1.0",
+                    "level=\"info\",logger_framework=\"logback\",", "2.0",
+                    "level=\"error\",logger_framework=\"logback\",", "1.0",
+                    "level=\"debug\",logger_framework=\"logback\",", "1.0",
+                    "level=\"error\",logger_framework=\"log4j\",", "2.0"));
+            assertNoErrors(metrics);
+            exit(app, jdk);
+        }
+    }
+
+    @OnEachJdk
     void attach_classesAlreadyLoaded_areRetransformed(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         // JDK 21+ warns about agents loaded into a running JVM unless the JVM allows it up front.

@@ -52,6 +52,7 @@ public final class InstrumentedApp {
                 case "jdbc" -> jdbc();
                 case "executor" -> fillPool();
                 case "release" -> drainPool();
+                case "logs" -> logs();
                 default -> System.out.println("unknown " + line);
             }
             System.out.println("done " + line);
@@ -202,6 +203,28 @@ public final class InstrumentedApp {
         RELEASE.countDown();
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Each framework, at levels that pass and one that does not. JUL's console handler would write to stderr: removed. */
+    private static void logs() {
+        java.util.logging.LogManager.getLogManager().reset();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("app.jul");
+        jul.info("one");
+        jul.info("two");
+        jul.warning("three");
+        jul.fine("not logged: INFO is the default level");
+
+        org.slf4j.Logger logback = org.slf4j.LoggerFactory.getLogger("app.logback");
+        logback.info("one");
+        logback.info("two {}", 2);
+        logback.error("three", new IllegalStateException("logged, not thrown"));
+        logback.debug("four: DEBUG is Logback's default level");
+        logback.trace("not logged");
+
+        org.apache.logging.log4j.Logger log4j = org.apache.logging.log4j.LogManager.getLogger("app.log4j");
+        log4j.error("one");
+        log4j.error("two {}", 2);
+        log4j.info("not logged: ERROR is Log4j's default level");
     }
 
     /** Plain JDBC on an in-memory H2: two statement kinds, every operation, and one failing query. */

@@ -28,6 +28,7 @@ public final class InstrumentationMetrics implements Sink {
     private final HttpClientAccess clientAccess = new HttpClientAccess();
     private final Histogram jdbc;
     private final ExecutorMetrics executors;
+    private final LogMetrics logs;
     private final Map<Object, String> preparedOperations = Collections.synchronizedMap(new WeakHashMap<Object, String>());
 
     /**
@@ -70,6 +71,16 @@ public final class InstrumentationMetrics implements Sink {
         }
         executors = installed[dev.tether.agent.bootstrap.TetherBridge.EXECUTORS]
                 ? new ExecutorMetrics(registry, new LabelLimiter(maxLabelValues, overflow, "executor")) : null;
+        logs = installed[dev.tether.agent.bootstrap.TetherBridge.LOGGING] ? new LogMetrics(registry) : null;
+    }
+
+    @Override
+    public void logEvent(int framework, Object level) {
+        try {
+            logs.record(framework, level);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

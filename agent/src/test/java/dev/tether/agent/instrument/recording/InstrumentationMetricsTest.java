@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InstrumentationMetricsTest {
     private final CollectorRegistry registry = new CollectorRegistry();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final InstrumentationMetrics metrics = new InstrumentationMetrics(registry, new String[] {"http-server", "http-client", "jdbc", "executors"},
-            new boolean[] {true, false, true, false}, 2, new AgentLog(LogLevel.INFO, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    private final InstrumentationMetrics metrics = new InstrumentationMetrics(registry, new String[] {"http-server", "http-client", "jdbc", "executors", "logging"},
+            new boolean[] {true, false, true, false, false}, 2, new AgentLog(LogLevel.INFO, new PrintStream(err, true, StandardCharsets.UTF_8)));
 
     @Test
     void httpServer_moreRoutesThanAllowed_foldIntoOtherAndCountOverflow() {

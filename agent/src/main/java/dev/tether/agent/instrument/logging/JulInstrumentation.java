@@ -1,0 +1,44 @@
+package dev.tether.agent.instrument.logging;
+
+import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/** {@code Logger.log(LogRecord)}: every JUL call that passes the level ends there. */
+public final class JulInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<? super TypeDescription> types() {
+        return named("java.util.logging.Logger");
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> methods() {
+        return named("log").and(takesArguments(LogRecord.class));
+    }
+
+    @Override
+    public String adviceClassName() {
+        return "dev.tether.agent.instrument.logging.JulInstrumentation$LogAdvice";
+    }
+
+    public static final class LogAdvice {
+        private LogAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.This Logger logger, @Advice.Argument(0) LogRecord record) {
+            if (record != null && logger.isLoggable(record.getLevel())) {
+                TetherBridge.logEvent(TetherBridge.LOG_JUL, record.getLevel().getName());
+            }
+        }
+    }
+}

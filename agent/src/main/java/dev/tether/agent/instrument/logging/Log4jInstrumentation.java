@@ -1,0 +1,51 @@
+package dev.tether.agent.instrument.logging;
+
+import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Log4j 2 core's {@code Logger}: the API ends each enabled event in {@code log(level, marker, fqcn,
+ * location, message, throwable)} (2.20+) or {@code logMessage(fqcn, level, marker, message, throwable)};
+ * one may call the other, so only the outermost counts. The level's {@code toString()} is its name.
+ */
+public final class Log4jInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<? super TypeDescription> types() {
+        return named("org.apache.logging.log4j.core.Logger");
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> methods() {
+        return named("logMessage").and(takesArguments(5)).or(named("log").and(takesArguments(6)));
+    }
+
+    @Override
+    public String adviceClassName() {
+        return "dev.tether.agent.instrument.logging.Log4jInstrumentation$LogMessageAdvice";
+    }
+
+    public static final class LogMessageAdvice {
+        private LogMessageAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static long enter() {
+            return TetherBridge.enter(TetherBridge.LOGGING);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        public static void exit(@Advice.Enter long start, @Advice.Origin("#m") String method,
+                                @Advice.Argument(0) Object first, @Advice.Argument(1) Object second) {
+            if (TetherBridge.exit(TetherBridge.LOGGING, start)) {
+                TetherBridge.logEvent(TetherBridge.LOG_LOG4J, method.equals("log") ? first : second);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tether.agent.instrument.logging;
+
+import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeInstrumentation;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Logback's {@code Logger.callAppenders(ILoggingEvent)}: once per event that passed the level and the
+ * turbo filters. The event is passed as is (the agent is not compiled against Logback).
+ */
+public final class LogbackInstrumentation implements TypeInstrumentation {
+    @Override
+    public ElementMatcher<? super TypeDescription> types() {
+        return named("ch.qos.logback.classic.Logger");
+    }
+
+    @Override
+    public ElementMatcher<? super MethodDescription> methods() {
+        return named("callAppenders").and(takesArguments(1));
+    }
+
+    @Override
+    public String adviceClassName() {
+        return "dev.tether.agent.instrument.logging.LogbackInstrumentation$CallAppendersAdvice";
+    }
+
+    public static final class CallAppendersAdvice {
+        private CallAppendersAdvice() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        public static void enter(@Advice.Argument(0) Object event) {
+            TetherBridge.logEvent(TetherBridge.LOG_LOGBACK, event);
+        }
+    }
+}
