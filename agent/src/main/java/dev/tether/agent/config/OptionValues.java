@@ -166,6 +166,24 @@ final class OptionValues {
     static Set<String> instrument(List<String> raw) throws OptionException {
         String[] known = Instrumentations.names();
         Set<String> selected = new LinkedHashSet<String>();
+        int negated = 0;
+        for (String item : raw) {
+            if (item.trim().startsWith("-")) {
+                negated++;
+            }
+        }
+        if (negated > 0) {
+            // instrument=-jdbc,-logging: everything but these. Mixing the two forms has no clear meaning.
+            if (negated != raw.size()) {
+                throw new OptionException("bad value '" + join(raw) + "' for option 'instrument' (either name what to"
+                        + " instrument, or only what to leave out with '-name', not both)");
+            }
+            Collections.addAll(selected, known);
+            for (String item : raw) {
+                selected.remove(known(item.trim().substring(1).toLowerCase(Locale.ROOT), item.trim(), known));
+            }
+            return Collections.unmodifiableSet(selected);
+        }
         for (String item : raw) {
             String name = item.trim().toLowerCase(Locale.ROOT);
             if ((name.equals("all") || name.equals("none")) && raw.size() > 1) {
@@ -179,16 +197,21 @@ final class OptionValues {
                 Collections.addAll(selected, known);
                 return Collections.unmodifiableSet(selected);
             }
-            if (!contains(known, name)) {
-                String closest = Suggestions.closest(name, known);
-                String hint = closest != null
-                        ? " (did you mean '" + closest + "'?)"
-                        : " (expected all, none or a list of: " + (known.length == 0 ? "no instrumentations yet" : Suggestions.join(known)) + ")";
-                throw new OptionException("bad value '" + item.trim() + "' for option 'instrument'" + hint);
-            }
-            selected.add(name);
+            selected.add(known(name, item.trim(), known));
         }
         return Collections.unmodifiableSet(selected);
+    }
+
+    /** {@code name} when it is an instrumentation's name; otherwise the error, with a suggestion. */
+    private static String known(String name, String item, String[] known) throws OptionException {
+        if (!contains(known, name)) {
+            String closest = Suggestions.closest(name, known);
+            String hint = closest != null
+                    ? " (did you mean '" + closest + "'?)"
+                    : " (expected all, none, a list of: " + Suggestions.join(known) + ", or -name to leave one out)";
+            throw new OptionException("bad value '" + item + "' for option 'instrument'" + hint);
+        }
+        return name;
     }
 
     private static boolean contains(String[] values, String value) {

@@ -28,7 +28,7 @@ class OptionsParserTest {
         assertThat(o.port()).isZero();
         assertThat(o.bind()).isEqualTo("127.0.0.1");
         assertThat(o.log()).isEqualTo(LogLevel.INFO);
-        assertThat(o.instrument()).containsExactly("http-server", "http-client", "jdbc", "executors", "logging");
+        assertThat(o.instrument()).isEmpty();
         assertThat(o.maxLabelValues()).isEqualTo(100);
     }
 
@@ -154,7 +154,16 @@ class OptionsParserTest {
         assertThatThrownBy(() -> parse("instrument=jdbcc"))
                 .hasMessage("bad value 'jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
         assertThatThrownBy(() -> parse("instrument=kafka"))
-                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none or a list of: http-server, http-client, jdbc, executors, logging)");
+                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none, a list of: http-server, http-client, jdbc, executors, logging, or -name to leave one out)");
+    }
+
+    @Test
+    void parse_instrumentMinusNames_isAllButThose() throws Exception {
+        assertThat(parse("instrument=-jdbc,-logging").instrument()).containsExactly("http-server", "http-client", "executors");
+        assertThatThrownBy(() -> parse("instrument=-jdbcc"))
+                .hasMessage("bad value '-jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
+        assertThatThrownBy(() -> parse("instrument=-jdbc,logging"))
+                .hasMessageStartingWith("bad value '-jdbc, logging' for option 'instrument' (either name what to instrument");
     }
 
     @Test

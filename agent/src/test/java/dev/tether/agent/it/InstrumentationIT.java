@@ -20,7 +20,7 @@ class InstrumentationIT {
 
     @OnEachJdk
     void httpServerAndClient_jdkServerAndClient_countsEachRequestOnceWithLabels(Jdk jdk) throws Exception {
-        try (ChildJvm app = start(jdk, null)) {
+        try (ChildJvm app = start(jdk, "instrument=all")) {
             Announcement a = Announcement.await(tmp.resolve("agents"), app);
             String out = run(app, "http");
             String port = value(out, "server-port ");
@@ -32,7 +32,7 @@ class InstrumentationIT {
 
     @OnEachJdk
     void httpServer_10000DistinctPaths_atMost101RouteValues(Jdk jdk) throws Exception {
-        try (ChildJvm app = start(jdk, null)) {
+        try (ChildJvm app = start(jdk, "instrument=all")) {
             Announcement a = Announcement.await(tmp.resolve("agents"), app);
             run(app, "paths");
             String metrics = a.scrape();
@@ -144,7 +144,7 @@ class InstrumentationIT {
             run(app, "http");
             run(app, "jdbc");
             try (ChildJvm attach = ChildJvm.launch(List.of(jdk.java(), "-jar", BuildOutputs.agentJar(), "attach",
-                    Long.toString(app.pid()), "discovery.dir=" + dir), tmp, Map.of())) {
+                    Long.toString(app.pid()), "discovery.dir=" + dir + ",instrument=all"), tmp, Map.of())) {
                 assertThat(attach.awaitExit()).as(attach.stderr()).isZero();
             }
             Announcement a = Announcement.await(dir, app);
