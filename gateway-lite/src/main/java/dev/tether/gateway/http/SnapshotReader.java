@@ -39,6 +39,9 @@ public final class SnapshotReader {
     private final UnaryOperator<Labels> labeller;
     private final String limitFlag;
     private final String forcedWhat;
+
+    /** Where a pushed {@code host} label that the URL overrides is kept. */
+    static final String EXPORTED_HOST_LABEL = "exported_host";
     private final int maxSeries;
     private final List<RenderedFamily> families = new ArrayList<>();
     private final Set<String> familyNames = new HashSet<>();
@@ -70,9 +73,22 @@ public final class SnapshotReader {
      */
     public static HostSnapshot read(String host, InputStream body, ExpositionFormat format, int maxSeries)
             throws IOException {
-        return read("host '" + host + "'", labels -> labels.with(PushProtocol.HOST_LABEL, host), maxSeries,
-                "--max-series-per-host", "a pushed host label is replaced by the URL's",
+        return read("host '" + host + "'", labels -> forceHost(labels, host), maxSeries,
+                "--max-series-per-host", "the host label is the URL's; a pushed one is kept as exported_host",
                 sink -> ExpositionParser.parse(body, format, sink));
+    }
+
+    /**
+     * Sets {@code host} to the URL's host. A different pushed {@code host} (an HTTP client's target
+     * host, say) is kept as {@code exported_host}, as Prometheus does for a target label it overrides:
+     * dropping it would lose the information and could make two series one.
+     */
+    static Labels forceHost(Labels labels, String host) {
+        String pushed = labels.get(PushProtocol.HOST_LABEL);
+        if (pushed != null && !pushed.equals(host) && !labels.contains(EXPORTED_HOST_LABEL)) {
+            labels = labels.with(EXPORTED_HOST_LABEL, pushed);
+        }
+        return labels.with(PushProtocol.HOST_LABEL, host);
     }
 
     /**

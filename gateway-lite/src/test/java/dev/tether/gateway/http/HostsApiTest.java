@@ -56,8 +56,9 @@ class HostsApiTest {
         assertThat(((Number) json.get("ttlSeconds")).intValue()).isEqualTo(30);
         String m = client.metrics();
         assertThat(m).contains("jvm_threads{host=\"alpha\",instance=\"a:1\",job=\"app\"} 12.0\n")
-                .contains("http_requests_total{host=\"alpha\",job=\"app\"} 5.0\n")
-                .doesNotContain("spoofed")
+                // The URL names the host; a pushed host label is kept, as exported_host, never as host.
+                .contains("http_requests_total{exported_host=\"spoofed\",host=\"alpha\",job=\"app\"} 5.0\n")
+                .doesNotContainPattern("[{,]host=\"spoofed\"")
                 .contains("tether_host_up{host=\"alpha\"} 1.0\n")
                 .contains("tether_host_paused{host=\"alpha\"} 0.0\n")
                 .contains("tether_host_ttl_seconds{host=\"alpha\"} 30.0\n")
@@ -100,7 +101,7 @@ class HostsApiTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String m = client.metrics();
         assertThat(m.split("# TYPE http_requests_total counter", -1)).hasSize(2);
-        assertThat(m).contains("http_requests_total{host=\"alpha\",job=\"app\"} 5.0\nhttp_requests_total{host=\"beta\",job=\"app\"} 9.0\n");
+        assertThat(m).contains("http_requests_total{exported_host=\"spoofed\",host=\"alpha\",job=\"app\"} 5.0\nhttp_requests_total{host=\"beta\",job=\"app\"} 9.0\n");
     }
 
     @Test
@@ -243,7 +244,7 @@ class HostsApiTest {
         HttpResponse<String> r = client.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
 
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/openmetrics-text"));
-        assertThat(r.body()).endsWith("# EOF\n").contains("# TYPE http_requests counter\nhttp_requests_total{host=\"alpha\",job=\"app\"} 5.0\n")
+        assertThat(r.body()).endsWith("# EOF\n").contains("# TYPE http_requests counter\nhttp_requests_total{exported_host=\"spoofed\",host=\"alpha\",job=\"app\"} 5.0\n")
                 .contains("# TYPE tether_gateway_pushes counter\n");
     }
 
