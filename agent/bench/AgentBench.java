@@ -72,6 +72,9 @@ public final class AgentBench {
         List<Variant> variants = List.of(
                 new Variant("bare", null, port -> List.of()),
                 new Variant("tether", tether, port -> List.of("-javaagent:" + tether + "=discovery.dir=" + discovery)),
+                // The default has no instrumentation (it costs RSS); this row measures all of it.
+                new Variant("tether instrument=all", tether,
+                        port -> List.of("-javaagent:" + tether + "=discovery.dir=" + discovery + ",instrument=all")),
                 new Variant("otel " + version(otel), otel, port -> List.of("-javaagent:" + otel,
                         "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.host=127.0.0.1",
                         "-Dotel.exporter.prometheus.port=" + port, "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none")),
@@ -168,7 +171,7 @@ public final class AgentBench {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Path file = discovery.resolve(p.pid() + ".json");
         while (System.nanoTime() < deadline) {
-            if (v.name.equals("tether")) {
+            if (v.name.startsWith("tether")) {
                 if (Files.exists(file)) {
                     Matcher m = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(Files.readString(file));
                     if (m.find()) {

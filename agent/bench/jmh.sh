@@ -14,7 +14,7 @@ cp=$(cat "$out/classpath.txt")
 javac -d "$out/classes" -cp "$cp" -processorpath "$cp" $(find agent/bench/jmh -name '*.java')
 for variant in bare tether; do
   args=()
-  [[ $variant == tether ]] && args=(-jvmArgsAppend "-javaagent:$PWD/agent/target/tether-agent.jar=discovery.dir=$PWD/$out/agents,log=quiet")
+  [[ $variant == tether ]] && args=(-jvmArgsAppend "-javaagent:$PWD/agent/target/tether-agent.jar=discovery.dir=$PWD/$out/agents,log=quiet,instrument=all")
   echo "== $variant" >&2
   "$java" -cp "$out/classes:$cp" org.openjdk.jmh.Main InstrumentedCallBench -prof gc -jvm "$java" "${args[@]}" \
     -rff "$out/$variant.csv" | tee "$out/$variant.txt" | grep -E '^InstrumentedCallBench\.(serverDispatch|jdbcExecuteQuery|simpleclientObserve)( |:gc.alloc.rate.norm)' || true

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP workload benchmark, one command from the repository root:  agent/bench/workload.sh [rounds]
 # HttpWorkload (JDK HttpServer + HttpClient, 2000 warm-up then 2000 timed requests) bare, with
-# tether-agent.jar (every instrumentation on) and with the OpenTelemetry agent, interleaved; medians of
+# tether-agent.jar (instrument=all) and with the OpenTelemetry agent, interleaved; medians of
 # the process's wall time and of the timed loop. BENCH_JAVA picks another JDK for the JVMs under test.
 # -Dsun.net.httpserver.nodelay=true on the command line: an agent that starts its own JDK HttpServer
 # before main (OTel's Prometheus exporter) would otherwise freeze the setting before the app sets it,
@@ -19,7 +19,7 @@ otel=agent/target/bench/opentelemetry-javaagent.jar
 run() { # variant -> "wall_ms loop_ms"
   local args=()
   case "$1" in
-    tether) args=("-javaagent:$agent=discovery.dir=$out/agents,log=quiet") ;;
+    tether) args=("-javaagent:$agent=discovery.dir=$out/agents,log=quiet,instrument=all") ;;
     otel) args=("-javaagent:$otel" -Dotel.traces.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port=0 -Dotel.logs.exporter=none) ;;
   esac

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cost of one instrumented call. Run by agent/bench/jmh.sh twice: without the agent ("bare") and with
- * {@code -javaagent:tether-agent.jar} (every instrumentation on); the difference is the instrumentation.
+ * {@code -javaagent:tether-agent.jar=instrument=all}; the difference is the instrumentation.
  * Package {@code benchmark}, not {@code dev.tether.agent}: the agent never instruments its own packages.
  */
 @State(Scope.Thread)
