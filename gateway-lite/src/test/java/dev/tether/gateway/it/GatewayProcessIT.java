@@ -6,17 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,32 +39,11 @@ class GatewayProcessIT {
     }
 
     Running start(String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx128m", "-jar", JAR.toString(),
+        List<String> args = new ArrayList<>(List.of("-Xmx128m", "-jar", JAR.toString(),
                 "--listen", "127.0.0.1:0", "--data-dir", dir.resolve("data").toString(), "--persist-interval", "1s"));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        started.add(p);
-        StringBuffer log = new StringBuffer();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    log.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            port.completeExceptionally(new AssertionError("gateway ended before listening:\n" + log));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        int actual = port.get(20, TimeUnit.SECONDS);
-        return new Running(p, actual, log, new GatewayClient("http://127.0.0.1:" + actual));
+        args.addAll(List.of(extra));
+        GatewayJar.Launched g = GatewayJar.launch(args, LISTENING, started);
+        return new Running(g.process(), g.port(), g.log(), new GatewayClient("http://127.0.0.1:" + g.port()));
     }
 
     static String javaBin() {

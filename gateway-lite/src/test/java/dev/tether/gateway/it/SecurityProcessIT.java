@@ -6,16 +6,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,32 +57,14 @@ class SecurityProcessIT {
         Path tokens = Files.writeString(dir.resolve("tokens"), lines.get(1) + "\n");
         TestCertificates ca = TestCertificates.ca("it-ca");
         TestCertificates.Issued server = ca.server(false);
-        Process p = new ProcessBuilder(GatewayProcessIT.javaBin(), "-Xmx96m", "-jar", GatewayProcessIT.JAR.toString(),
+        GatewayJar.Launched g = GatewayJar.launch(List.of("-Xmx96m", "-jar", GatewayProcessIT.JAR.toString(),
                 "--listen", "127.0.0.1:0", "--data-dir", dir.resolve("data").toString(), "--tokens-file", tokens.toString(),
                 "--tls-cert", server.writeCertPem(dir.resolve("cert.pem")).toString(),
-                "--tls-key", server.writeKeyPem(dir.resolve("key.pem")).toString())
-                .redirectErrorStream(true).start();
-        started.add(p);
-        StringBuffer log = new StringBuffer();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    log.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // ended
-            }
-            port.completeExceptionally(new AssertionError("gateway ended before listening:\n" + log));
-        });
-        reader.setDaemon(true);
-        reader.start();
-        Http https = Http.tls(port.get(20, TimeUnit.SECONDS), ca.clientContext(null));
+                "--tls-key", server.writeKeyPem(dir.resolve("key.pem")).toString()), LISTENING, started);
+        Process p = g.process();
+        Thread reader = g.reader();
+        StringBuffer log = g.log();
+        Http https = Http.tls(g.port(), ca.clientContext(null));
 
         assertThat(https.push("laptop-9", token).statusCode()).isEqualTo(200);
         assertThat(https.push("build-02", token).statusCode()).isEqualTo(403);
