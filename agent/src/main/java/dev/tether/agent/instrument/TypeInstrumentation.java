@@ -1,16 +1,17 @@
 package dev.tether.agent.instrument;
 
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * One kind of class an instrumentation rewrites: which types, which of their methods, and the advice
- * (named, never loaded by the agent: Byte Buddy reads its class file and inlines it).
+ * One kind of class an instrumentation rewrites: which types (by name, see {@link TypeFilter}), which
+ * of their methods, and the advice (named, never loaded by the agent: Byte Buddy reads its class file
+ * and inlines it).
  */
 public interface TypeInstrumentation {
-    ElementMatcher<? super TypeDescription> types();
+    TypeFilter types();
 
+    /** Evaluated only for the classes {@link #types()} selected. */
     ElementMatcher<? super MethodDescription> methods();
 
     /** The binary name of a class with static {@code @Advice.OnMethodEnter/Exit} methods. */

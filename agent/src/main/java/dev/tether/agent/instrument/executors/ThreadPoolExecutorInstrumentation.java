@@ -1,10 +1,10 @@
 package dev.tether.agent.instrument.executors;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -18,8 +18,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("java.util.concurrent.ThreadPoolExecutor");
+    public TypeFilter types() {
+        return TypeFilter.named("java.util.concurrent.ThreadPoolExecutor");
     }
 
     @Override

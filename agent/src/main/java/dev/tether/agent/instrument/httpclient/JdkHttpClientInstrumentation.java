@@ -1,10 +1,10 @@
 package dev.tether.agent.instrument.httpclient;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -19,8 +19,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
  */
 public final class JdkHttpClientInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("jdk.internal.net.http.HttpClientImpl");
+    public TypeFilter types() {
+        return TypeFilter.named("jdk.internal.net.http.HttpClientImpl");
     }
 
     @Override

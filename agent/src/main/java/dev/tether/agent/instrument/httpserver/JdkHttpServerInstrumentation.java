@@ -2,10 +2,10 @@ package dev.tether.agent.instrument.httpserver;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -18,8 +18,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class JdkHttpServerInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("com.sun.net.httpserver.Filter$Chain");
+    public TypeFilter types() {
+        return TypeFilter.named("com.sun.net.httpserver.Filter$Chain");
     }
 
     @Override

@@ -1,18 +1,15 @@
 package dev.tether.agent.instrument.jdbc;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -24,8 +21,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class StatementInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return not(isInterface()).and(not(nameStartsWith("java."))).and(hasSuperType(named("java.sql.Statement")));
+    public TypeFilter types() {
+        return TypeFilter.implementing("java.sql.Statement");
     }
 
     @Override

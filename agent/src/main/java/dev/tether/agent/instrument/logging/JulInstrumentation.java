@@ -1,10 +1,10 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.logging.LogRecord;
@@ -16,8 +16,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /** {@code Logger.log(LogRecord)}: every JUL call that passes the level ends there. */
 public final class JulInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("java.util.logging.Logger");
+    public TypeFilter types() {
+        return TypeFilter.named("java.util.logging.Logger");
     }
 
     @Override

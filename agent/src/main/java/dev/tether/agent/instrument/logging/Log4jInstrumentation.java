@@ -1,10 +1,10 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -17,8 +17,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class Log4jInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("org.apache.logging.log4j.core.Logger");
+    public TypeFilter types() {
+        return TypeFilter.named("org.apache.logging.log4j.core.Logger");
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -16,8 +16,8 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class LogbackInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("ch.qos.logback.classic.Logger");
+    public TypeFilter types() {
+        return TypeFilter.named("ch.qos.logback.classic.Logger");
     }
 
     @Override

@@ -1,0 +1,92 @@
+package dev.tether.agent.instrument;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Advice inlined into a class of a named module (the JDK's HTTP server and client, its pools and its
+ * logger) calls the bridge, which lives in the boot loader's unnamed module; a named module reads no
+ * unnamed module unless told to. This adds that read edge, through {@link Instrumentation} on Java 9+
+ * and by reflection, since the agent is compiled for Java 8. On Java 8 there are no modules and it
+ * does nothing.
+ */
+final class ModuleReads {
+    private final Instrumentation instrumentation;
+    private final Object bridgeModule;
+    private final Method getModule;
+    private final Method isNamed;
+    private final Method redefineModule;
+    private final Set<Object> done = new HashSet<Object>();
+    private Map<String, Object> bootPackages;
+
+    private ModuleReads(Instrumentation instrumentation, Object bridgeModule, Method getModule, Method isNamed, Method redefineModule) {
+        this.instrumentation = instrumentation;
+        this.bridgeModule = bridgeModule;
+        this.getModule = getModule;
+        this.isNamed = isNamed;
+        this.redefineModule = redefineModule;
+    }
+
+    static ModuleReads to(Instrumentation instrumentation, Class<?> bridge) throws Exception {
+        Method getModule;
+        try {
+            getModule = Class.class.getMethod("getModule");
+        } catch (NoSuchMethodException java8) {
+            return new ModuleReads(instrumentation, null, null, null, null);
+        }
+        Class<?> moduleType = Class.forName("java.lang.Module");
+        Method redefine = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class);
+        return new ModuleReads(instrumentation, getModule.invoke(bridge), getModule, moduleType.getMethod("isNamed"), redefine);
+    }
+
+    /** Lets {@code type}'s module read the bridge's. */
+    void forClass(Class<?> type) throws Exception {
+        if (getModule != null) {
+            forModule(getModule.invoke(type));
+        }
+    }
+
+    /**
+     * Lets the boot layer's module that holds {@code packageName} ({@code a.b}) read the bridge's: the
+     * class being defined in it has no {@code Class} yet. The boot layer holds the JDK and, for an app run
+     * from the module path, the app. Packages of the unnamed modules (the class path) need nothing.
+     */
+    void forPackage(String packageName) throws Exception {
+        if (getModule == null) {
+            return;
+        }
+        Object module = bootLayerPackages().get(packageName);
+        if (module != null) {
+            forModule(module);
+        }
+    }
+
+    private synchronized Map<String, Object> bootLayerPackages() throws Exception {
+        if (bootPackages == null) {
+            Map<String, Object> byPackage = new HashMap<String, Object>();
+            Class<?> layerType = Class.forName("java.lang.ModuleLayer");
+            Object boot = layerType.getMethod("boot").invoke(null);
+            Method getPackages = Class.forName("java.lang.Module").getMethod("getPackages");
+            for (Object m : (Set<?>) layerType.getMethod("modules").invoke(boot)) {
+                for (Object p : (Set<?>) getPackages.invoke(m)) {
+                    byPackage.put((String) p, m);
+                }
+            }
+            bootPackages = byPackage;
+        }
+        return bootPackages;
+    }
+
+    private synchronized void forModule(Object module) throws Exception {
+        if (module == null || !(Boolean) isNamed.invoke(module) || !done.add(module)) {
+            return;
+        }
+        redefineModule.invoke(instrumentation, module, Collections.singleton(bridgeModule), Collections.emptyMap(),
+                Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+    }
+}
