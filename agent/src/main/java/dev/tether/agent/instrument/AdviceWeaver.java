@@ -15,6 +15,7 @@ import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.implementation.bytecode.StackManipulation;
 import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 import java.util.List;
@@ -61,9 +62,18 @@ final class AdviceWeaver {
         }
         AsmVisitorWrapper.ForDeclaredMethods methods = new AsmVisitorWrapper.ForDeclaredMethods();
         for (Target t : targets) {
-            methods = methods.invokable(t.type().methods(), advice(t));
+            methods = methods.invokable(selected(t.type().methods()), advice(t));
         }
         return byteBuddy.redefine(type, locator).visit(methods).make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+    }
+
+    private static ElementMatcher<MethodDescription> selected(final MethodSelector selector) {
+        return new ElementMatcher<MethodDescription>() {
+            @Override
+            public boolean matches(MethodDescription m) {
+                return selector.matches(m.getActualModifiers(), m.getInternalName(), m.getDescriptor());
+            }
+        };
     }
 
     private Advice advice(Target t) {

@@ -1,8 +1,5 @@
 package dev.tether.agent.instrument;
 
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
 /**
  * One kind of class an instrumentation rewrites: which types (by name, see {@link TypeFilter}), which
  * of their methods, and the advice (named, never loaded by the agent: Byte Buddy reads its class file
@@ -12,7 +9,7 @@ public interface TypeInstrumentation {
     TypeFilter types();
 
     /** Evaluated only for the classes {@link #types()} selected. */
-    ElementMatcher<? super MethodDescription> methods();
+    MethodSelector methods();
 
     /** The binary name of a class with static {@code @Advice.OnMethodEnter/Exit} methods. */
     String adviceClassName();

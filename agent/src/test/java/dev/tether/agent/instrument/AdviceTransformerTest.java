@@ -6,7 +6,6 @@ import com.example.fixture.CountingAdvice;
 import com.example.fixture.Greeter;
 import com.example.fixture.Text;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -163,8 +161,8 @@ class AdviceTransformerTest {
         }
 
         @Override
-        public ElementMatcher<? super MethodDescription> methods() {
-            return named("greet").or(named("fail"));
+        public MethodSelector methods() {
+            return MethodSelector.named("greet", "fail");
         }
 
         @Override

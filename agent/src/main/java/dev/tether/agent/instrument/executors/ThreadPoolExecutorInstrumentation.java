@@ -1,15 +1,11 @@
 package dev.tether.agent.instrument.executors;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code ThreadPoolExecutor}: its constructors register the pool (weakly: the agent never keeps a pool
@@ -23,8 +19,8 @@ public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentat
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return isConstructor().or(named("reject").and(takesArguments(1)));
+    public MethodSelector methods() {
+        return MethodSelector.constructors().or(MethodSelector.named("reject").arguments(1));
     }
 
     @Override

@@ -1,16 +1,11 @@
 package dev.tether.agent.instrument.httpclient;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 /**
  * The JDK's client implementation, {@code send} and every {@code sendAsync}: the public methods delegate
@@ -24,8 +19,8 @@ public final class JdkHttpClientInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("send").or(named("sendAsync")).and(takesArgument(0, named("java.net.http.HttpRequest"))).and(not(isAbstract()));
+    public MethodSelector methods() {
+        return MethodSelector.named("send", "sendAsync").argument(0, "java.net.http.HttpRequest");
     }
 
     @Override

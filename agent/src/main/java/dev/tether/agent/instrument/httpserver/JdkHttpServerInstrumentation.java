@@ -2,14 +2,11 @@ package dev.tether.agent.instrument.httpserver;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code Filter.Chain.doFilter}: the server runs every exchange through it, the system filters, the app's
@@ -23,8 +20,8 @@ public final class JdkHttpServerInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("doFilter").and(takesArguments(1));
+    public MethodSelector methods() {
+        return MethodSelector.named("doFilter").arguments(1);
     }
 
     @Override

@@ -1,16 +1,11 @@
 package dev.tether.agent.instrument.jdbc;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 /** {@code prepareStatement}/{@code prepareCall}: remembers (weakly) each prepared statement's operation. */
 public final class ConnectionInstrumentation implements TypeInstrumentation {
@@ -20,8 +15,8 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("prepareStatement").or(named("prepareCall")).and(not(isAbstract())).and(takesArgument(0, String.class));
+    public MethodSelector methods() {
+        return MethodSelector.named("prepareStatement", "prepareCall").argument(0, "java.lang.String");
     }
 
     @Override

@@ -1,18 +1,11 @@
 package dev.tether.agent.instrument.jdbc;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code execute*} of every {@code java.sql.Statement} implementation. A statement's SQL is its first
@@ -20,17 +13,17 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * with. A pool's wrapper and the driver's statement nest on one thread: only the outermost is timed.
  */
 public final class StatementInstrumentation implements TypeInstrumentation {
+    private static final String[] EXECUTE = {"execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch"};
+
     @Override
     public TypeFilter types() {
         return TypeFilter.implementing("java.sql.Statement");
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return isPublic().and(not(isAbstract())).and(
-                named("execute").or(named("executeQuery")).or(named("executeUpdate")).or(named("executeLargeUpdate"))
-                        .or(named("executeBatch")).or(named("executeLargeBatch")))
-                .and(takesArguments(0).or(takesArgument(0, String.class)));
+    public MethodSelector methods() {
+        return MethodSelector.named(EXECUTE).publicOnly().arguments(0)
+                .or(MethodSelector.named(EXECUTE).publicOnly().argument(0, "java.lang.String"));
     }
 
     @Override

@@ -1,17 +1,14 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /** {@code Logger.log(LogRecord)}: every JUL call that passes the level ends there. */
 public final class JulInstrumentation implements TypeInstrumentation {
@@ -21,8 +18,8 @@ public final class JulInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("log").and(takesArguments(LogRecord.class));
+    public MethodSelector methods() {
+        return MethodSelector.named("log").arguments(1).argument(0, "java.util.logging.LogRecord");
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Log4j 2 core's {@code Logger}: the API ends each enabled event in {@code log(level, marker, fqcn,
@@ -22,8 +19,8 @@ public final class Log4jInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("logMessage").and(takesArguments(5)).or(named("log").and(takesArguments(6)));
+    public MethodSelector methods() {
+        return MethodSelector.named("logMessage").arguments(5).or(MethodSelector.named("log").arguments(6));
     }
 
     @Override

@@ -1,14 +1,11 @@
 package dev.tether.agent.instrument.logging;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
 import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * Logback's {@code Logger.callAppenders(ILoggingEvent)}: once per event that passed the level and the
@@ -21,8 +18,8 @@ public final class LogbackInstrumentation implements TypeInstrumentation {
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("callAppenders").and(takesArguments(1));
+    public MethodSelector methods() {
+        return MethodSelector.named("callAppenders").arguments(1);
     }
 
     @Override
