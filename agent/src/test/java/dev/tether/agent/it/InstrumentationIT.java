@@ -50,6 +50,51 @@ class InstrumentationIT {
     }
 
     @OnEachJdk
+    void httpServer_jettyJavaxServlets_countsEachRequestOnceByServletRoute(Jdk jdk) throws Exception {
+        assertServletApp(jdk, "jetty");
+    }
+
+    @OnEachJdk
+    void httpServer_undertowJakartaServlets_countsEachRequestOnceByServletRoute(Jdk jdk) throws Exception {
+        assertServletApp(jdk, "undertow");
+    }
+
+    /** The same servlets in either container (see {@link ServletTraffic}): the same counts. */
+    private void assertServletApp(Jdk jdk, String container) throws Exception {
+        // Undertow's jboss-threads uses sun.misc.Unsafe, which JDK 24+ warns about on stderr unless allowed.
+        String[] jvmArgs = jdk.feature() >= 23 ? new String[] {"--sun-misc-unsafe-memory-access=allow"} : new String[0];
+        try (ChildJvm app = start(jdk, "instrument=http-server", jvmArgs)) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, container);
+            assertThat(out).contains("servlet GET /api/items/1 200 api /items/1", "servlet POST /api/items 201 created",
+                    "servlet DELETE /api/items/1 204", "servlet GET /missing/x 404",
+                    "filter caught java.lang.IllegalStateException: boom from the servlet", "servlet GET /boom 500",
+                    "servlet GET /old/x 200 api /moved", "servlet GET /page 200 page[api", "servlet GET /async 200 api /async",
+                    "servlet GET /wrapped 200 wrapped", "servlet GET /shop/cart/1 200 ok /shop /cart/1",
+                    "servlet GET /shop/admin/users 200 ok /shop /admin");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "http_server_requests_seconds_count")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                    // Prefix mapping: its servlet path. The forward, include and async dispatch to /api/* are not counted.
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/api\",", "2.0"),
+                    Map.entry("method=\"POST\",status=\"201\",route=\"/api\",", "1.0"),
+                    Map.entry("method=\"DELETE\",status=\"204\",route=\"/api\",", "1.0"),
+                    // The container's own default servlet, in the root context: the first path segment.
+                    Map.entry("method=\"GET\",status=\"404\",route=\"/missing\",", "1.0"),
+                    Map.entry("method=\"GET\",status=\"500\",route=\"/boom\",", "1.0"),
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/old\",", "1.0"),
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/page\",", "1.0"),
+                    // Recorded when its first service() returns, with the status set by then.
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/async\",", "1.0"),
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/wrapped\",", "1.0"),
+                    // Default mapping in a context: the context path; prefix mapping: context and servlet path.
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/shop\",", "1.0"),
+                    Map.entry("method=\"GET\",status=\"200\",route=\"/shop/admin\",", "1.0")));
+            assertNoErrors(metrics);
+            exit(app, jdk);
+        }
+    }
+
+    @OnEachJdk
     void jdbc_h2InMemory_countsByOperationAndOutcome(Jdk jdk) throws Exception {
         try (ChildJvm app = start(jdk, "instrument=jdbc")) {
             Announcement a = Announcement.await(tmp.resolve("agents"), app);
@@ -157,10 +202,14 @@ class InstrumentationIT {
         }
     }
 
-    private ChildJvm start(Jdk jdk, String agentArgs) throws Exception {
+    private ChildJvm start(Jdk jdk, String agentArgs, String... jvmArgs) throws Exception {
         String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
-        ChildJvm app = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)
-                .classPath(BuildOutputs.testLibraries()).start();
+        ChildJvm.Builder builder = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)
+                .classPath(BuildOutputs.testLibraries());
+        for (String arg : jvmArgs) {
+            builder.jvmArg(arg);
+        }
+        ChildJvm app = builder.start();
         app.awaitStdout("app-started");
         return app;
     }

@@ -53,6 +53,8 @@ public final class InstrumentedApp {
                 case "executor" -> fillPool();
                 case "release" -> drainPool();
                 case "logs" -> logs();
+                case "jetty" -> JavaxServletApp.run();
+                case "undertow" -> JakartaServletApp.run();
                 default -> System.out.println("unknown " + line);
             }
             System.out.println("done " + line);
@@ -225,6 +227,13 @@ public final class InstrumentedApp {
         log4j.error("one");
         log4j.error("two {}", 2);
         log4j.info("not logged: ERROR is Log4j's default level");
+    }
+
+    /** The servlet containers log through Logback (its default: everything, on stdout): only warnings, please. */
+    static void quietLogback(String... loggers) {
+        for (String name : loggers) {
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Plain JDBC on an in-memory H2: two statement kinds, every operation, and one failing query. */

@@ -29,6 +29,17 @@ record Jdk(String name, Path home) {
         return home.resolve("bin/java").toString();
     }
 
+    /** The feature release ({@code 17}, {@code 25}), from the JDK's {@code release} file. */
+    int feature() throws java.io.IOException {
+        for (String line : Files.readAllLines(home.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                String version = line.substring("JAVA_VERSION=\"".length());
+                return Integer.parseInt(version.split("[.\"]")[0]);
+            }
+        }
+        throw new IllegalStateException("no JAVA_VERSION in " + home.resolve("release"));
+    }
+
     @Override
     public String toString() {
         return name;

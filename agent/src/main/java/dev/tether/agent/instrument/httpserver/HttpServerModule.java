@@ -4,10 +4,10 @@ import dev.tether.agent.bootstrap.TetherBridge;
 import dev.tether.agent.instrument.InstrumentationModule;
 import dev.tether.agent.instrument.TypeInstrumentation;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
-/** {@code http-server}: the JDK's {@code com.sun.net.httpserver}. */
+/** {@code http-server}: the JDK's {@code com.sun.net.httpserver} and the Servlet API, {@code javax} and {@code jakarta}. */
 public final class HttpServerModule implements InstrumentationModule {
     @Override
     public String name() {
@@ -26,6 +26,7 @@ public final class HttpServerModule implements InstrumentationModule {
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new JdkHttpServerInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new JdkHttpServerInstrumentation(), new JavaxServletInstrumentation(),
+                new JakartaServletInstrumentation());
     }
 }

@@ -32,7 +32,8 @@ final class HttpLabels {
 
     /**
      * The route of a request to the JDK server: its context's path, or for the root context {@code /} the
-     * request's first path segment ({@code /users/7} is {@code /users}).
+     * request's first path segment ({@code /users/7} is {@code /users}). The servlet advice passes the
+     * context path plus a prefix mapping's servlet path as {@code contextPath}, and the rest as {@code rawPath}.
      */
     static String route(String contextPath, String rawPath) {
         if (contextPath != null && !contextPath.isEmpty() && !contextPath.equals("/")) {
