@@ -32,6 +32,14 @@ public final class TetherBridge {
         }
     };
 
+    /** The outermost servlet request's context path and path, from its entry to its exit (servlet advice). */
+    private static final ThreadLocal<String[]> SERVER_PATHS = new ThreadLocal<String[]>() {
+        @Override
+        protected String[] initialValue() {
+            return new String[2];
+        }
+    };
+
     private TetherBridge() {
     }
 
@@ -57,6 +65,25 @@ public final class TetherBridge {
             sink.httpServer(System.nanoTime() - start, method, status, contextPath, rawPath, thrown);
         } catch (Throwable t) {
             fail(HTTP_SERVER, t);
+        }
+    }
+
+    /** Keeps what {@link #httpServerWithPaths} will record, for advice that can pass only its start time from entry to exit. */
+    public static void httpServerPaths(String contextPath, String rawPath) {
+        String[] paths = SERVER_PATHS.get();
+        paths[0] = contextPath;
+        paths[1] = rawPath;
+    }
+
+    /** {@link #httpServer} with the paths {@link #httpServerPaths} kept; nothing if none were (an async or error dispatch). */
+    public static void httpServerWithPaths(long start, String method, int status, Throwable thrown) {
+        String[] paths = SERVER_PATHS.get();
+        String contextPath = paths[0];
+        String rawPath = paths[1];
+        paths[0] = null;
+        paths[1] = null;
+        if (rawPath != null) {
+            httpServer(start, method, status, contextPath, rawPath, thrown);
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.tether.agent.instrument.httpserver;
 
 import dev.tether.agent.bootstrap.TetherBridge;
+import dev.tether.agent.instrument.MethodSelector;
+import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
@@ -13,9 +12,6 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
  * {@code javax.servlet.http.HttpServlet.service(ServletRequest, ServletResponse)}: every request a servlet
@@ -26,13 +22,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class JavaxServletInstrumentation implements TypeInstrumentation {
     @Override
-    public ElementMatcher<? super TypeDescription> types() {
-        return named("javax.servlet.http.HttpServlet");
+    public TypeFilter types() {
+        return TypeFilter.named("javax.servlet.http.HttpServlet");
     }
 
     @Override
-    public ElementMatcher<? super MethodDescription> methods() {
-        return named("service").and(takesArguments(2)).and(takesArgument(0, named("javax.servlet.ServletRequest")));
+    public MethodSelector methods() {
+        return MethodSelector.named("service").arguments(2).argument(0, "javax.servlet.ServletRequest");
     }
 
     @Override
@@ -49,31 +45,44 @@ public final class JavaxServletInstrumentation implements TypeInstrumentation {
         private ServiceAdvice() {
         }
 
-        /** Reads the request as the client sent it: a forward or an async dispatch changes its paths later. */
+        /**
+         * Reads the request as the client sent it (a forward or an async dispatch changes its paths later)
+         * and leaves its paths with the bridge, per thread, for {@link #exit}: only the outermost call does.
+         */
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        public static long enter(@Advice.Argument(0) ServletRequest request, @Advice.Local("contextPath") String contextPath,
-                @Advice.Local("path") String path) {
+        public static long enter(@Advice.Argument(0) ServletRequest request) {
             long start = TetherBridge.enter(TetherBridge.HTTP_SERVER);
-            if (start != -1L && request instanceof HttpServletRequest) {
-                HttpServletRequest req = (HttpServletRequest) request;
-                DispatcherType dispatch = req.getDispatcherType();
-                if (dispatch != DispatcherType.ASYNC && dispatch != DispatcherType.ERROR) {
-                    String servletPath = req.getServletPath();
-                    String pathInfo = req.getPathInfo();
-                    contextPath = pathInfo == null ? req.getContextPath() : req.getContextPath().concat(servletPath);
-                    path = pathInfo == null ? servletPath : pathInfo;
+            try {
+                if (start != -1L) {
+                    // Set on every outermost call, so that nothing is left over from the thread's last request.
+                    TetherBridge.httpServerPaths(null, null);
+                    if (request instanceof HttpServletRequest) {
+                        HttpServletRequest req = (HttpServletRequest) request;
+                        DispatcherType dispatch = req.getDispatcherType();
+                        if (dispatch != DispatcherType.ASYNC && dispatch != DispatcherType.ERROR) {
+                            String servletPath = req.getServletPath();
+                            String pathInfo = req.getPathInfo();
+                            TetherBridge.httpServerPaths(pathInfo == null ? req.getContextPath() : req.getContextPath().concat(servletPath),
+                                    pathInfo == null ? servletPath : pathInfo);
+                        }
+                    }
                 }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
             }
             return start;
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Argument(0) ServletRequest request,
-                @Advice.Argument(1) ServletResponse response, @Advice.Local("contextPath") String contextPath,
-                @Advice.Local("path") String path, @Advice.Thrown Throwable thrown) {
-            if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start) && path != null && response instanceof HttpServletResponse) {
-                TetherBridge.httpServer(start, ((HttpServletRequest) request).getMethod(), ((HttpServletResponse) response).getStatus(),
-                        contextPath, path, thrown);
+                @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
+            try {
+                if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start) && response instanceof HttpServletResponse) {
+                    TetherBridge.httpServerWithPaths(start, ((HttpServletRequest) request).getMethod(),
+                            ((HttpServletResponse) response).getStatus(), thrown);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
             }
         }
     }
