@@ -82,12 +82,12 @@ final class BridgeWiring {
         return builder;
     }
 
-    /** The agent itself, relocated libraries, the JDK's internals (but the HTTP client), generated classes. */
+    /** The agent itself, relocated libraries, the JDK's internals (but the HTTP clients), generated classes. */
     private static ElementMatcher.Junction<TypeDescription> ignored() {
         return nameStartsWith("dev.tether.agent.")
                 .or(nameStartsWith("net.bytebuddy."))
                 .or(nameStartsWith("jdk.internal.").and(not(named("jdk.internal.net.http.HttpClientImpl"))))
-                .or(nameStartsWith("sun."))
+                .or(nameStartsWith("sun.").and(not(named("sun.net.www.protocol.http.HttpURLConnection"))))
                 .or(nameStartsWith("java.lang."))
                 .or(nameStartsWith("com.sun.").and(not(nameStartsWith("com.sun.net.httpserver."))))
                 .or(nameContains("$$Lambda"))
