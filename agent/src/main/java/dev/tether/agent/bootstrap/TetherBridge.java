@@ -17,7 +17,8 @@ public final class TetherBridge {
     public static final int JDBC = 2;
     public static final int EXECUTORS = 3;
     public static final int LOGGING = 4;
-    public static final int COUNT = 5;
+    public static final int METHODS = 5;
+    public static final int COUNT = 6;
 
     public static final int LOG_JUL = 0;
     public static final int LOG_LOGBACK = 1;
@@ -105,6 +106,53 @@ public final class TetherBridge {
             }
         } catch (Throwable t) {
             fail(HTTP_CLIENT, t);
+        }
+    }
+
+    /**
+     * An {@code HttpURLConnection} call that may begin an exchange ({@code connect}, {@code getOutputStream},
+     * {@code getInputStream}): the agent notes the time unless the exchange on {@code connection} has begun.
+     */
+    public static void urlConnectionStarted(Object connection) {
+        Sink s = sink;
+        if (s == null || DISABLED[HTTP_CLIENT]) {
+            return;
+        }
+        try {
+            s.urlConnectionStarted(connection, System.nanoTime());
+        } catch (Throwable t) {
+            fail(HTTP_CLIENT, t);
+        }
+    }
+
+    /** The outermost {@code HttpURLConnection} call that {@link #enter} timed from {@code start} ended. */
+    public static void urlConnection(long start, Object connection, boolean response, int responseCode, Throwable thrown) {
+        try {
+            sink.urlConnection(start, System.nanoTime(), connection, response, responseCode, thrown);
+        } catch (Throwable t) {
+            fail(HTTP_CLIENT, t);
+        }
+    }
+
+    /**
+     * Start of a call to a method chosen by {@code methods=}. Unlike {@link #enter}, nested calls are all
+     * timed: each is a different method.
+     *
+     * @return the start time, or {@code -1} when nothing is to be recorded
+     */
+    public static long methodEnter() {
+        return sink != null && !DISABLED[METHODS] ? System.nanoTime() : -1L;
+    }
+
+    /** {@code type} and {@code method} are constants of the instrumented code. */
+    public static void method(long start, String type, String method, Throwable thrown) {
+        if (start == -1L || DISABLED[METHODS]) {
+            return;
+        }
+        try {
+            sink.method(System.nanoTime() - start, type, method, thrown);
+        } catch (Throwable t) {
+            fail(METHODS, t);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tether.agent.log.LogLevel;
 
 import java.io.File;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,10 +39,19 @@ public final class AgentOptions {
         return (File) values.get(Option.DISCOVERY_DIR);
     }
 
-    /** Names from {@link dev.tether.agent.instrument.Instrumentations}; empty for {@code none}. */
+    /**
+     * Names from {@link dev.tether.agent.instrument.Instrumentations}; empty for {@code none}. Holds
+     * {@code methods} whenever {@link #methods()} is non-empty, unless {@code instrument=-methods}.
+     */
     @SuppressWarnings("unchecked")
     public Set<String> instrument() {
         return (Set<String>) values.get(Option.INSTRUMENT);
+    }
+
+    /** The {@code methods=} patterns, in order; empty by default. */
+    @SuppressWarnings("unchecked")
+    public List<MethodPattern> methods() {
+        return (List<MethodPattern>) values.get(Option.METHODS);
     }
 
     /** At most this many values per traffic-derived label and family; later ones read {@code other}. */

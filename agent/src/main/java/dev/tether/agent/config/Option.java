@@ -6,8 +6,7 @@ import java.util.Locale;
  * Every option the agent understands. Each is read from the {@code -javaagent} arguments
  * ({@code key=value}), then {@code -Dtether.<key>}, then {@code TETHER_<KEY>}; the first found wins.
  *
- * <p>Issue 7 (auto-instrumentation) adds its options here ({@code methods}, {@code max.label.values}),
- * with a case in {@link OptionValues#parse} and a getter in {@link AgentOptions}.
+ * <p>A new option gets a case in {@link OptionValues#parse} and a getter in {@link AgentOptions}.
  */
 public enum Option {
     APP("app", false),
@@ -16,6 +15,8 @@ public enum Option {
     DISCOVERY_DIR("discovery.dir", false),
     /** A list: {@code instrument=a,b} keeps {@code b} as a second value, since commas also separate options. */
     INSTRUMENT("instrument", true),
+    /** A list of {@code class#method} globs: {@code methods=com.acme.Billing#charge,com.acme.*Service#*}. */
+    METHODS("methods", true),
     /** How many values a traffic-derived label (route, host) keeps per family before folding into {@code other}. */
     MAX_LABEL_VALUES("max.label.values", false),
     LOG("log", false);

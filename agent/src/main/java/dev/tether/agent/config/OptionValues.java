@@ -4,6 +4,7 @@ import dev.tether.agent.instrument.Instrumentations;
 import dev.tether.agent.log.LogLevel;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +50,9 @@ final class OptionValues {
     private static Object parseList(Option option, List<String> raw) throws OptionException {
         if (option == Option.INSTRUMENT) {
             return instrument(raw);
+        }
+        if (option == Option.METHODS) {
+            return methods(raw);
         }
         throw new IllegalStateException("no parser for " + option);
     }
@@ -200,6 +204,70 @@ final class OptionValues {
             selected.add(known(name, item.trim(), known));
         }
         return Collections.unmodifiableSet(selected);
+    }
+
+    /** {@code selected}, plus {@code methods} when {@code methods=} names some and {@code instrument} has no {@code -methods}. */
+    static Set<String> withMethods(Set<String> selected, List<String> instrumentRaw, boolean methodsGiven) {
+        if (!methodsGiven || selected.contains("methods")) {
+            return selected;
+        }
+        for (String item : instrumentRaw) {
+            if (item.trim().toLowerCase(Locale.ROOT).equals("-methods")) {
+                return selected;
+            }
+        }
+        Set<String> with = new LinkedHashSet<String>(selected);
+        with.add("methods");
+        return Collections.unmodifiableSet(with);
+    }
+
+    /**
+     * {@code class#method} items: the class a dotted name, the method a name, both with {@code *} for any
+     * run of characters. Checked by hand (see the class comment); compiled by the instrumentation.
+     */
+    static List<MethodPattern> methods(List<String> raw) throws OptionException {
+        List<MethodPattern> patterns = new ArrayList<MethodPattern>();
+        for (String item : raw) {
+            String value = item.trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            int hash = value.indexOf('#');
+            if (hash < 0 || hash != value.lastIndexOf('#')) {
+                throw badMethods(value);
+            }
+            String type = value.substring(0, hash);
+            String method = value.substring(hash + 1);
+            if (!isNameGlob(type, true) || !isNameGlob(method, false)) {
+                throw badMethods(value);
+            }
+            String prefix = MethodPattern.offLimitsPrefix(type);
+            if (prefix != null) {
+                throw new OptionException("bad value '" + value + "' for option 'methods' (classes under " + prefix
+                        + "* are the JDK's or the agent's and are never instrumented)");
+            }
+            patterns.add(new MethodPattern(type, method));
+        }
+        return Collections.unmodifiableList(patterns);
+    }
+
+    /** Java identifier characters and {@code *}; a class name also dots, never two in a row nor at an end. */
+    private static boolean isNameGlob(String glob, boolean dotted) {
+        if (glob.isEmpty() || glob.startsWith(".") || glob.endsWith(".") || glob.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            boolean ok = c == '*' || dotted && c == '.' || Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static OptionException badMethods(String value) {
+        return bad(Option.METHODS, value, "class#method, each a name with * as a wildcard, such as com.acme.Billing#charge or com.acme.*Service#*");
     }
 
     /** {@code name} when it is an instrumentation's name; otherwise the error, with a suggestion. */

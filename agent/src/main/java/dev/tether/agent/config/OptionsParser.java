@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Reads the options from their three sources, in order of precedence: the {@code -javaagent}
@@ -31,6 +32,7 @@ public final class OptionsParser {
     public AgentOptions parse(String agentArgs) throws OptionException {
         Map<Option, List<String>> fromArgs = splitAgentArgs(agentArgs);
         Map<Option, Object> values = new EnumMap<Option, Object>(Option.class);
+        List<String> instrumentRaw = null;
         for (Option option : Option.values()) {
             List<String> raw = fromArgs.get(option);
             String source = null;
@@ -47,12 +49,20 @@ public final class OptionsParser {
                 }
                 raw = option.isList() ? splitList(value) : Collections.singletonList(value);
             }
+            if (option == Option.INSTRUMENT) {
+                instrumentRaw = raw;
+            }
             try {
                 values.put(option, OptionValues.parse(option, raw));
             } catch (OptionException e) {
                 throw source == null ? e : new OptionException(e.getMessage() + " from " + source);
             }
         }
+        // methods= is a choice of its own: it turns its instrumentation on whatever instrument says, even
+        // the default none, unless instrument=-methods leaves it out.
+        @SuppressWarnings("unchecked")
+        Set<String> selected = (Set<String>) values.get(Option.INSTRUMENT);
+        values.put(Option.INSTRUMENT, OptionValues.withMethods(selected, instrumentRaw, !((List<?>) values.get(Option.METHODS)).isEmpty()));
         return new AgentOptions(values);
     }
 
@@ -71,6 +81,8 @@ public final class OptionsParser {
                 // today, over the 30 MB the agent promises (docs/benchmarks.md). instrument=all
                 // turns it on; the default changes once that cost is down.
                 return "none";
+            case METHODS:
+                return "";
             case LOG:
                 return "info";
             case MAX_LABEL_VALUES:

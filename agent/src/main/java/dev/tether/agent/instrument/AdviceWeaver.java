@@ -62,7 +62,7 @@ final class AdviceWeaver {
         }
         AsmVisitorWrapper.ForDeclaredMethods methods = new AsmVisitorWrapper.ForDeclaredMethods();
         for (Target t : targets) {
-            methods = methods.invokable(selected(t.type().methods()), advice(t));
+            methods = methods.invokable(selected(t.type().methodsIn(binaryName)), advice(t));
         }
         return byteBuddy.redefine(type, locator).visit(methods).make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
     }

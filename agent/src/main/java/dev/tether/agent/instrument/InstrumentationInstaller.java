@@ -48,7 +48,7 @@ public final class InstrumentationInstaller {
                 System.setProperty(NEXUS_DISABLED_PROPERTY, "true");
             }
             List<InstrumentationModule> modules = new ArrayList<InstrumentationModule>();
-            for (InstrumentationModule m : Instrumentations.modules(options.instrument())) {
+            for (InstrumentationModule m : Instrumentations.modules(options)) {
                 if (m.isApplicable()) {
                     modules.add(m);
                 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which methods of a selected class get advice, decided from what a class file says about each method:
@@ -18,14 +19,16 @@ public final class MethodSelector {
     private static final String CONSTRUCTOR = "<init>";
 
     private final Set<String> names;
+    private final Pattern namePattern;
     private final int argumentCount;
     private final int argumentIndex;
     private final String argumentDescriptor;
     private final boolean publicOnly;
     private final MethodSelector or;
 
-    private MethodSelector(Set<String> names, int argumentCount, int argumentIndex, String argumentDescriptor, boolean publicOnly, MethodSelector or) {
+    private MethodSelector(Set<String> names, Pattern namePattern, int argumentCount, int argumentIndex, String argumentDescriptor, boolean publicOnly, MethodSelector or) {
         this.names = names;
+        this.namePattern = namePattern;
         this.argumentCount = argumentCount;
         this.argumentIndex = argumentIndex;
         this.argumentDescriptor = argumentDescriptor;
@@ -35,7 +38,17 @@ public final class MethodSelector {
 
     /** Methods with one of these names; {@code <init>} for constructors. */
     public static MethodSelector named(String... names) {
-        return new MethodSelector(Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(names))), -1, -1, null, false, null);
+        return new MethodSelector(Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(names))), null, -1, -1, null, false, null);
+    }
+
+    /** Methods, not constructors or static initialisers, whose whole name matches {@code pattern}. */
+    public static MethodSelector namesMatching(Pattern pattern) {
+        return new MethodSelector(Collections.<String>emptySet(), pattern, -1, -1, null, false, null);
+    }
+
+    /** Selects nothing. */
+    public static MethodSelector none() {
+        return named();
     }
 
     public static MethodSelector constructors() {
@@ -44,21 +57,21 @@ public final class MethodSelector {
 
     /** ... that take exactly {@code count} arguments. */
     public MethodSelector arguments(int count) {
-        return new MethodSelector(names, count, argumentIndex, argumentDescriptor, publicOnly, or);
+        return new MethodSelector(names, namePattern, count, argumentIndex, argumentDescriptor, publicOnly, or);
     }
 
     /** ... whose argument {@code index} is declared as {@code binaryTypeName} ({@code java.lang.String}, {@code int}). */
     public MethodSelector argument(int index, String binaryTypeName) {
-        return new MethodSelector(names, argumentCount, index, descriptorOf(binaryTypeName), publicOnly, or);
+        return new MethodSelector(names, namePattern, argumentCount, index, descriptorOf(binaryTypeName), publicOnly, or);
     }
 
     public MethodSelector publicOnly() {
-        return new MethodSelector(names, argumentCount, argumentIndex, argumentDescriptor, true, or);
+        return new MethodSelector(names, namePattern, argumentCount, argumentIndex, argumentDescriptor, true, or);
     }
 
     /** This selector or {@code other}. */
     public MethodSelector or(MethodSelector other) {
-        return new MethodSelector(names, argumentCount, argumentIndex, argumentDescriptor, publicOnly, this.or == null ? other : this.or.or(other));
+        return new MethodSelector(names, namePattern, argumentCount, argumentIndex, argumentDescriptor, publicOnly, this.or == null ? other : this.or.or(other));
     }
 
     /**
@@ -74,7 +87,8 @@ public final class MethodSelector {
     }
 
     private boolean matchesThis(int access, String name, String descriptor) {
-        if (!names.contains(name) || publicOnly && (access & PUBLIC) == 0) {
+        boolean named = namePattern == null ? names.contains(name) : name.charAt(0) != '<' && namePattern.matcher(name).matches();
+        if (!named || publicOnly && (access & PUBLIC) == 0) {
             return false;
         }
         if (argumentCount < 0 && argumentIndex < 0) {

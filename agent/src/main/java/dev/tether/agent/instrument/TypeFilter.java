@@ -54,7 +54,7 @@ public final class TypeFilter {
         return names;
     }
 
-    boolean matchesName(String binaryName) {
+    public boolean matchesName(String binaryName) {
         return pattern.matcher(binaryName).matches();
     }
 

@@ -11,6 +11,11 @@ public interface TypeInstrumentation {
     /** Evaluated only for the classes {@link #types()} selected. */
     MethodSelector methods();
 
+    /** The methods to advise in one selected class; {@link #methods()} unless the choice depends on the class. */
+    default MethodSelector methodsIn(String binaryClassName) {
+        return methods();
+    }
+
     /** The binary name of a class with static {@code @Advice.OnMethodEnter/Exit} methods. */
     String adviceClassName();
 }

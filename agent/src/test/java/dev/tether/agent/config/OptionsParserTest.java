@@ -30,6 +30,7 @@ class OptionsParserTest {
         assertThat(o.log()).isEqualTo(LogLevel.INFO);
         assertThat(o.instrument()).isEmpty();
         assertThat(o.maxLabelValues()).isEqualTo(100);
+        assertThat(o.methods()).isEmpty();
     }
 
     @Test
@@ -72,7 +73,7 @@ class OptionsParserTest {
     @Test
     void parse_unknownKeyFarFromAll_listsKnownKeys() {
         assertThatThrownBy(() -> parse("colour=blue"))
-                .hasMessage("unknown option 'colour' (expected one of: app, port, bind, discovery.dir, instrument, max.label.values, log)");
+                .hasMessage("unknown option 'colour' (expected one of: app, port, bind, discovery.dir, instrument, methods, max.label.values, log)");
     }
 
     @Test
@@ -154,12 +155,12 @@ class OptionsParserTest {
         assertThatThrownBy(() -> parse("instrument=jdbcc"))
                 .hasMessage("bad value 'jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
         assertThatThrownBy(() -> parse("instrument=kafka"))
-                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none, a list of: http-server, http-client, jdbc, executors, logging, or -name to leave one out)");
+                .hasMessage("bad value 'kafka' for option 'instrument' (expected all, none, a list of: http-server, http-client, jdbc, executors, logging, methods, or -name to leave one out)");
     }
 
     @Test
     void parse_instrumentMinusNames_isAllButThose() throws Exception {
-        assertThat(parse("instrument=-jdbc,-logging").instrument()).containsExactly("http-server", "http-client", "executors");
+        assertThat(parse("instrument=-jdbc,-logging").instrument()).containsExactly("http-server", "http-client", "executors", "methods");
         assertThatThrownBy(() -> parse("instrument=-jdbcc"))
                 .hasMessage("bad value '-jdbcc' for option 'instrument' (did you mean 'jdbc'?)");
         assertThatThrownBy(() -> parse("instrument=-jdbc,logging"))
@@ -181,5 +182,60 @@ class OptionsParserTest {
     @Test
     void parse_tildeInDiscoveryDir_isTheUserHome() throws Exception {
         assertThat(parse("discovery.dir=~/x").discoveryDir()).isEqualTo(new File(System.getProperty("user.home"), "/x"));
+    }
+
+    @Test
+    void parse_methods_classAndMethodGlobsInOrder() throws Exception {
+        AgentOptions o = parse("methods=com.acme.Billing#charge,com.acme.*Service#*,port=0");
+        assertThat(o.methods()).extracting(MethodPattern::toString).containsExactly("com.acme.Billing#charge", "com.acme.*Service#*");
+        assertThat(o.methods()).extracting(MethodPattern::classGlob).containsExactly("com.acme.Billing", "com.acme.*Service");
+        assertThat(o.methods()).extracting(MethodPattern::methodGlob).containsExactly("charge", "*");
+        assertThat(parse("methods=*#*,com.acme.Outer$Inner#get*").methods()).hasSize(2);
+    }
+
+    @Test
+    void parse_methodsFromEnvironment_isAList() throws Exception {
+        env.put("TETHER_METHODS", "com.acme.Billing#charge, com.acme.*Service#*");
+        assertThat(parse(null).methods()).extracting(MethodPattern::toString).containsExactly("com.acme.Billing#charge", "com.acme.*Service#*");
+    }
+
+    @Test
+    void parse_methodsWithDefaultInstrument_turnsOnMethodsOnly() throws Exception {
+        assertThat(parse("methods=com.acme.Billing#charge").instrument()).containsExactly("methods");
+        assertThat(parse("methods=com.acme.Billing#charge,instrument=none").instrument()).containsExactly("methods");
+        assertThat(parse("instrument=jdbc,methods=com.acme.Billing#charge").instrument()).containsExactly("jdbc", "methods");
+        assertThat(parse("methods=").instrument()).isEmpty();
+    }
+
+    @Test
+    void parse_methodsWithInstrumentMinusMethods_staysOff() throws Exception {
+        assertThat(parse("methods=com.acme.Billing#charge,instrument=-methods").instrument())
+                .containsExactly("http-server", "http-client", "jdbc", "executors", "logging");
+        assertThat(parse("methods=com.acme.Billing#charge,instrument=-METHODS,-jdbc").instrument()).doesNotContain("methods", "jdbc");
+    }
+
+    @Test
+    void parse_badMethodsPattern_saysWhatWasExpected() {
+        String expected = " for option 'methods' (expected class#method, each a name with * as a wildcard,"
+                + " such as com.acme.Billing#charge or com.acme.*Service#*)";
+        for (String bad : new String[] {"com.acme.Billing", "com.acme.Billing#", "#charge", "a#b#c", "com.acme.Bill ing#charge",
+                "com..acme.Billing#charge", ".com.acme.Billing#charge", "com.acme.#charge", "com.acme.Billing#char.ge",
+                "com.acme.Billing#<init>", "com.acme.Billing#charge()"}) {
+            assertThatThrownBy(() -> parse("methods=" + bad)).as(bad).hasMessage("bad value '" + bad + "'" + expected);
+        }
+    }
+
+    @Test
+    void parse_methodsOfJdkOrAgentClasses_isRefused() {
+        assertThatThrownBy(() -> parse("methods=java.util.*#put"))
+                .hasMessage("bad value 'java.util.*#put' for option 'methods' (classes under java.* are the JDK's or the agent's and are never instrumented)");
+        assertThatThrownBy(() -> parse("methods=dev.tether.agent.TetherAgent#premain"))
+                .hasMessageStartingWith("bad value 'dev.tether.agent.TetherAgent#premain' for option 'methods' (classes under dev.tether.agent.*");
+    }
+
+    @Test
+    void parse_badMethodsFromProperty_namesTheSource() {
+        props.setProperty("tether.methods", "com.acme.Billing");
+        assertThatThrownBy(() -> parse(null)).hasMessageEndingWith(" from -Dtether.methods");
     }
 }

@@ -202,6 +202,49 @@ class InstrumentationIT {
         }
     }
 
+    @OnEachJdk
+    void httpClient_httpUrlConnection_countsEachExchangeOnceWithLabels(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, "instrument=http-client")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, "urlconnection");
+            String port = value(out, "server-port ");
+            assertThat(out).contains("get status 200", "post status 201", "missing status 404",
+                    "urlconnection caught java.io.FileNotFoundException 404", "urlconnection caught java.net.ConnectException",
+                    "connect caught java.net.ConnectException");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "http_client_requests_seconds_count")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"200\",", "3.0",
+                    "method=\"POST\",host=\"127.0.0.1:" + port + "\",status=\"201\",", "2.0",
+                    "method=\"GET\",host=\"127.0.0.1:" + port + "\",status=\"404\",", "2.0",
+                    "method=\"GET\",host=\"127.0.0.1:1\",status=\"error\",", "2.0"));
+            assertThat(metrics).doesNotContain("http_server_requests_seconds");
+            assertNoErrors(metrics);
+            exit(app, jdk);
+        }
+    }
+
+    @OnEachJdk
+    void methods_classAndServiceGlobs_timesSelectedMethodsWithOutcome(Jdk jdk) throws Exception {
+        // No instrument=: methods= alone turns its instrumentation on.
+        try (ChildJvm app = start(jdk, "methods=com.acme.Billing#charge,com.acme.*Service#*")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, "methods");
+            // The app's own exception reached its caller unchanged, its stack trace included.
+            assertThat(out).contains("app caught com.acme.PaymentDeclined: negative amount -1 at com.acme.Billing.charge(Billing.java:", "users 3");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "method_seconds_count")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "class=\"com.acme.Billing\",method=\"charge\",outcome=\"success\",", "3.0",
+                    "class=\"com.acme.Billing\",method=\"charge\",outcome=\"error\",", "1.0",
+                    "class=\"com.acme.OrderService\",method=\"place\",outcome=\"success\",", "2.0",
+                    "class=\"com.acme.OrderService\",method=\"place\",outcome=\"error\",", "1.0",
+                    "class=\"com.acme.UserService\",method=\"name\",outcome=\"success\",", "3.0",
+                    "class=\"com.acme.UserService\",method=\"count\",outcome=\"success\",", "1.0"));
+            assertThat(metrics).doesNotContain("http_server_requests_seconds", "http_client_requests_seconds", "jdbc_statements_seconds");
+            assertNoErrors(metrics);
+            exit(app, jdk);
+        }
+    }
+
     private ChildJvm start(Jdk jdk, String agentArgs, String... jvmArgs) throws Exception {
         String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
         ChildJvm.Builder builder = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)

@@ -9,6 +9,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.FileNotFoundException;
+import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -55,6 +57,8 @@ public final class InstrumentedApp {
                 case "logs" -> logs();
                 case "jetty" -> JavaxServletApp.run();
                 case "undertow" -> JakartaServletApp.run();
+                case "urlconnection" -> urlConnection();
+                case "methods" -> methods();
                 default -> System.out.println("unknown " + line);
             }
             System.out.println("done " + line);
@@ -268,5 +272,84 @@ public final class InstrumentedApp {
                 }
             }
         }
+    }
+
+    /** The JDK's {@code HttpURLConnection} against a JDK server, ending each exchange each way an app can. */
+    private static void urlConnection() throws Exception {
+        HttpServer server = server();
+        server.createContext("/", ex -> respond(ex, 404));
+        server.createContext("/api", ex -> respond(ex, ex.getRequestMethod().equals("POST") ? 201 : 200));
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            HttpURLConnection c = open(base + "/api/a");
+            c.getInputStream().readAllBytes();
+            c.getInputStream().close();
+            c = open(base + "/api/b");
+            System.out.println("get status " + c.getResponseCode());
+            c.getInputStream().readAllBytes();
+            try (InputStream in = URI.create(base + "/api/c").toURL().openStream()) {
+                in.readAllBytes();
+            }
+            for (int i = 0; i < 2; i++) {
+                c = open(base + "/api/items");
+                c.setRequestMethod("POST");
+                c.setDoOutput(true);
+                if (i == 1) {
+                    c.connect();
+                }
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write("{}".getBytes(StandardCharsets.UTF_8));
+                }
+                System.out.println("post status " + c.getResponseCode());
+                c.getInputStream().readAllBytes();
+            }
+            c = open(base + "/users/1");
+            try {
+                c.getInputStream();
+            } catch (FileNotFoundException e) {
+                System.out.println("urlconnection caught " + e.getClass().getName() + " " + c.getResponseCode());
+            }
+            System.out.println("missing status " + open(base + "/users/2").getResponseCode());
+            try {
+                open("http://127.0.0.1:1/closed").getResponseCode();
+            } catch (IOException e) {
+                System.out.println("urlconnection caught " + e.getClass().getName());
+            }
+            try {
+                open("http://127.0.0.1:1/closed").connect();
+            } catch (IOException e) {
+                System.out.println("connect caught " + e.getClass().getName());
+            }
+            System.out.println("server-port " + server.getAddress().getPort());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static HttpURLConnection open(String url) throws IOException {
+        return (HttpURLConnection) URI.create(url).toURL().openConnection();
+    }
+
+    /** The {@code com.acme} classes that {@code methods=com.acme.Billing#charge,com.acme.*Service#*} selects, and some it does not. */
+    private static void methods() throws Exception {
+        com.acme.Billing billing = new com.acme.Billing();
+        com.acme.OrderService orders = new com.acme.OrderService(billing);
+        orders.place(100);
+        orders.place(200);
+        billing.charge(5);
+        try {
+            orders.place(-1);
+        } catch (com.acme.PaymentDeclined e) {
+            System.out.println("app caught " + e.getClass().getName() + ": " + e.getMessage() + " at " + e.getStackTrace()[0]);
+        }
+        com.acme.UserService users = new com.acme.UserService();
+        for (int i = 0; i < 3; i++) {
+            users.name(i);
+        }
+        System.out.println("users " + com.acme.UserService.count());
+        billing.refund(1);
+        new com.acme.Ledger().charge(1);
+        new com.acme.ServiceRegistry().size();
     }
 }

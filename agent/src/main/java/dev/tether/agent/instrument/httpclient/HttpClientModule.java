@@ -4,10 +4,10 @@ import dev.tether.agent.bootstrap.TetherBridge;
 import dev.tether.agent.instrument.InstrumentationModule;
 import dev.tether.agent.instrument.TypeInstrumentation;
 
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
-/** {@code http-client}: {@code java.net.http.HttpClient} (Java 11+). */
+/** {@code http-client}: {@code java.net.http.HttpClient} (Java 11+) and the JDK's {@code HttpURLConnection}. */
 public final class HttpClientModule implements InstrumentationModule {
     @Override
     public String name() {
@@ -19,24 +19,14 @@ public final class HttpClientModule implements InstrumentationModule {
         return TetherBridge.HTTP_CLIENT;
     }
 
+    /** {@code HttpURLConnection} is in every JDK; on Java 8 the {@code java.net.http} matcher matches nothing. */
     @Override
     public boolean isApplicable() {
-        try {
-            Class.forName("java.net.http.HttpClient", false, null);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            try {
-                // java.net.http may be defined to the platform class loader.
-                Class.forName("java.net.http.HttpClient", false, ClassLoader.getSystemClassLoader());
-                return true;
-            } catch (ClassNotFoundException | LinkageError e2) {
-                return false;
-            }
-        }
+        return true;
     }
 
     @Override
     public List<TypeInstrumentation> typeInstrumentations() {
-        return Collections.<TypeInstrumentation>singletonList(new JdkHttpClientInstrumentation());
+        return Arrays.<TypeInstrumentation>asList(new JdkHttpClientInstrumentation(), new UrlConnectionInstrumentation());
     }
 }

@@ -53,4 +53,12 @@ final class HttpLabels {
         }
         return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
+
+    /** The same for an {@code HttpURLConnection}'s URL. */
+    static String host(java.net.URL url) {
+        if (url == null || url.getHost() == null || url.getHost().isEmpty()) {
+            return "unknown";
+        }
+        return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
+    }
 }

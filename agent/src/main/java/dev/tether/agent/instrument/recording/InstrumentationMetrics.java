@@ -26,9 +26,11 @@ public final class InstrumentationMetrics implements Sink {
     private final Histogram httpClient;
     private final LabelLimiter hosts;
     private final HttpClientAccess clientAccess = new HttpClientAccess();
+    private final UrlConnectionExchanges urlExchanges = new UrlConnectionExchanges(UrlConnectionExchanges.MAX_TRACKED);
     private final Histogram jdbc;
     private final ExecutorMetrics executors;
     private final LogMetrics logs;
+    private final MethodMetrics methods;
     private final Map<Object, String> preparedOperations = Collections.synchronizedMap(new WeakHashMap<Object, String>());
 
     /**
@@ -72,6 +74,8 @@ public final class InstrumentationMetrics implements Sink {
         executors = installed[dev.tether.agent.bootstrap.TetherBridge.EXECUTORS]
                 ? new ExecutorMetrics(registry, new LabelLimiter(maxLabelValues, overflow, "executor")) : null;
         logs = installed[dev.tether.agent.bootstrap.TetherBridge.LOGGING] ? new LogMetrics(registry) : null;
+        int methodsId = dev.tether.agent.bootstrap.TetherBridge.METHODS;
+        methods = installed.length > methodsId && installed[methodsId] ? new MethodMetrics(registry) : null;
     }
 
     @Override
@@ -122,6 +126,32 @@ public final class InstrumentationMetrics implements Sink {
             }
         }
         httpClient.labels(HttpLabels.method(method), hosts.bound(host), status).observe(nanos / NANOS_PER_SECOND);
+    }
+
+    @Override
+    public void urlConnectionStarted(Object connection, long nanoTime) {
+        urlExchanges.started(connection, nanoTime);
+    }
+
+    /** The same family and labels as {@link #httpClient}; a known response code wins over the exception that came with it (a 404's). */
+    @Override
+    public void urlConnection(long start, long end, Object connection, boolean response, int responseCode, Throwable thrown) {
+        if (!response && thrown == null) {
+            return;
+        }
+        long began = urlExchanges.complete(connection, start);
+        if (began == UrlConnectionExchanges.COUNTED) {
+            return;
+        }
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) connection;
+        String status = thrown != null && responseCode < 0 ? "error" : HttpLabels.status(responseCode);
+        httpClient.labels(HttpLabels.method(c.getRequestMethod()), hosts.bound(HttpLabels.host(c.getURL())), status)
+                .observe((end - began) / NANOS_PER_SECOND);
+    }
+
+    @Override
+    public void method(long nanos, String type, String method, Throwable thrown) {
+        methods.record(type, method, thrown != null, nanos / NANOS_PER_SECOND);
     }
 
     @Override

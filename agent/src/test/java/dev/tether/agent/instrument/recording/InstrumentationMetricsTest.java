@@ -76,4 +76,47 @@ class InstrumentationMetricsTest {
     private Double count(String name, String method, String status, String route) {
         return registry.getSampleValue(name, new String[] {"method", "status", "route"}, new String[] {method, status, route});
     }
+
+    @Test
+    void urlConnection_eachEnding_statusOrErrorCountedOnce() throws Exception {
+        CollectorRegistry own = new CollectorRegistry();
+        InstrumentationMetrics m = installedAlone(own, TetherBridge.HTTP_CLIENT);
+        java.net.HttpURLConnection ok = (java.net.HttpURLConnection) java.net.URI.create("http://127.0.0.1:8080/a").toURL().openConnection();
+        m.urlConnectionStarted(ok, 0);
+        m.urlConnection(500_000_000, 1_000_000_000, ok, false, -1, null);
+        m.urlConnection(500_000_000, 1_000_000_000, ok, true, 200, null);
+        m.urlConnection(1_500_000_000, 2_000_000_000, ok, true, 200, null);
+        java.net.HttpURLConnection missing = (java.net.HttpURLConnection) java.net.URI.create("http://h/b").toURL().openConnection();
+        m.urlConnection(0, 1, missing, true, 404, new java.io.FileNotFoundException("http://h/b"));
+        java.net.HttpURLConnection refused = (java.net.HttpURLConnection) java.net.URI.create("http://h:1/").toURL().openConnection();
+        refused.setRequestMethod("POST");
+        m.urlConnection(0, 1, refused, false, -1, new java.net.ConnectException());
+        m.urlConnection(0, 1, refused, true, -1, new java.net.ConnectException());
+        String[] labels = {"method", "host", "status"};
+        assertThat(own.getSampleValue("http_client_requests_seconds_count", labels, new String[] {"GET", "127.0.0.1:8080", "200"})).isEqualTo(1.0);
+        assertThat(own.getSampleValue("http_client_requests_seconds_sum", labels, new String[] {"GET", "127.0.0.1:8080", "200"})).isEqualTo(1.0);
+        assertThat(own.getSampleValue("http_client_requests_seconds_count", labels, new String[] {"GET", "h", "404"})).isEqualTo(1.0);
+        assertThat(own.getSampleValue("http_client_requests_seconds_count", labels, new String[] {"POST", "h:1", "error"})).isEqualTo(1.0);
+    }
+
+    @Test
+    void method_successAndError_seriesPerClassMethodOutcome() {
+        CollectorRegistry own = new CollectorRegistry();
+        InstrumentationMetrics m = installedAlone(own, TetherBridge.METHODS);
+        m.method(2_000_000, "com.acme.Billing", "charge", null);
+        m.method(2_000_000, "com.acme.Billing", "charge", null);
+        m.method(2_000_000, "com.acme.Billing", "charge", new IllegalStateException());
+        m.method(2_000_000, "com.acme.Billing", "refund", null);
+        String[] labels = {"class", "method", "outcome"};
+        assertThat(own.getSampleValue("method_seconds_count", labels, new String[] {"com.acme.Billing", "charge", "success"})).isEqualTo(2.0);
+        assertThat(own.getSampleValue("method_seconds_count", labels, new String[] {"com.acme.Billing", "charge", "error"})).isEqualTo(1.0);
+        assertThat(own.getSampleValue("method_seconds_count", labels, new String[] {"com.acme.Billing", "refund", "success"})).isEqualTo(1.0);
+        assertThat(own.getSampleValue("method_seconds_count", labels, new String[] {"com.acme.Billing", "refund", "error"})).isNull();
+    }
+
+    private InstrumentationMetrics installedAlone(CollectorRegistry own, int bridgeId) {
+        boolean[] installed = new boolean[TetherBridge.COUNT];
+        installed[bridgeId] = true;
+        return new InstrumentationMetrics(own, new String[TetherBridge.COUNT], installed, 10, new AgentLog(LogLevel.QUIET, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
 }
