@@ -3,9 +3,9 @@ package dev.tether.agent.bootstrap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The only classes instrumented code calls: this package is appended to the boot class path, so advice
- * inlined into JDK classes ({@code com.sun.net.httpserver}, {@code java.net.http}) resolves it as well as
- * advice inlined into the app's classes. It holds no metrics, only the {@link Sink} the agent installs.
+ * The only agent classes advice calls: this package is defined in the boot class loader, so advice
+ * defined next to JDK classes ({@code com.sun.net.httpserver}, {@code java.net.http}) resolves it as well
+ * as advice defined next to the app's classes. It holds no metrics, only the {@link Sink} the agent installs.
  *
  * <p>Nested calls of one instrumentation on one thread (a filter chain calling itself, a facade
  * delegating to its implementation, a pool's statement wrapping the driver's) are counted once: only the

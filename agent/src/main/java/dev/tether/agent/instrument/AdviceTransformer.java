@@ -24,8 +24,9 @@ import java.util.Set;
  * pays for the header reads.
  *
  * <p>A failure rewriting a class leaves that class as it was and turns its instrumentation off. Classes
- * loaded while this thread is already inside the transformer (Byte Buddy's own, say) are left alone, as
- * a class being loaded cannot be rewritten by code that needs it.
+ * loaded while this thread is already inside the transformer are left alone, as
+ * a class being loaded cannot be rewritten by code that needs it; the advice classes the weaver defines
+ * in an instrumented class's loader are among them.
  */
 final class AdviceTransformer implements ClassFileTransformer {
     /** Packages no instrumentation that selects by pattern or supertype may rewrite. */
@@ -37,13 +38,11 @@ final class AdviceTransformer implements ClassFileTransformer {
     private final Set<String> supertypePackages = new HashSet<String>();
     private final SupertypeIndex supertypes;
     private final AdviceWeaver weaver;
-    private final ModuleReads reads;
     private final ThreadLocal<Boolean> busy = new ThreadLocal<Boolean>();
     private volatile boolean supertypePackageSeen;
 
-    AdviceTransformer(List<Target> targets, AdviceWeaver weaver, ModuleReads reads) {
+    AdviceTransformer(List<Target> targets, AdviceWeaver weaver) {
         this.weaver = weaver;
-        this.reads = reads;
         Set<String> supertypeNames = new HashSet<String>();
         for (Target t : targets) {
             TypeFilter f = t.type().types();
@@ -83,11 +82,6 @@ final class AdviceTransformer implements ClassFileTransformer {
             matched = matches(loader, className, classFile);
             if (matched.isEmpty()) {
                 return null;
-            }
-            if (classBeingRedefined != null) {
-                reads.forClass(classBeingRedefined);
-            } else if (className.indexOf('/') > 0) {
-                reads.forPackage(className.substring(0, className.lastIndexOf('/')).replace('/', '.'));
             }
             return weaver.weave(className.replace('/', '.'), loader, classBeingRedefined, classFile, matched);
         } catch (Throwable t) {

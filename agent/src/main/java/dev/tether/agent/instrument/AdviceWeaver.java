@@ -1,91 +1,55 @@
 package dev.tether.agent.instrument;
 
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.VisibilityBridgeStrategy;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.implementation.bytecode.StackManipulation;
-import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
-import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
+import dev.tether.agent.instrument.weaving.AdviceInjector;
+import dev.tether.agent.instrument.weaving.AdviceModel;
+import dev.tether.agent.instrument.weaving.AdviceModels;
+import dev.tether.agent.instrument.weaving.ClassWeaver;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Set;
 
 /**
- * Rewrites one class: inlines each matching instrumentation's advice into the methods it selects, with
- * Byte Buddy's {@link Advice}. The class keeps its shape (no field, method or interface is added), as
- * retransformation requires, and nothing is loaded: types are described from class files.
- *
- * <p>This is the only class that builds Byte Buddy types, and only for classes a {@link TypeFilter}
- * selected, so an app that uses none of the instrumented libraries never pays for them.
+ * Rewrites one class: each matching instrumentation's advice is called from the methods it selects
+ * ({@link ClassWeaver}, plain ASM, frames carried over so nothing is loaded). Before the rewritten class
+ * is handed back, its advice is defined in its loader ({@link AdviceInjector}) and, for a class of a
+ * named module, the module is made to read the advice's and the bridge's ({@link ModuleReads}).
  */
 final class AdviceWeaver {
-    private final ByteBuddy byteBuddy = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE)
-            .with(InstrumentedType.Factory.Default.FROZEN)
-            .with(VisibilityBridgeStrategy.Default.NEVER)
-            // Advice rewrites declared methods only: no need to resolve the whole hierarchy's methods.
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
-    private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(AdviceWeaver.class.getClassLoader());
-    private final TypePool advicePool = TypePool.Default.of(adviceLocator);
-    private final MethodDescription adviceFailed;
-    private final ConcurrentMap<String, Advice> advice = new ConcurrentHashMap<String, Advice>();
+    private final AdviceModels models;
+    private final AdviceInjector injector;
+    private final ModuleReads reads;
 
-    /** @param adviceFailed {@code TetherBridge.adviceFailed(Throwable, int)}, called when advice throws */
-    AdviceWeaver(MethodDescription adviceFailed) {
-        this.adviceFailed = adviceFailed;
+    AdviceWeaver(AdviceModels models, AdviceInjector injector, ModuleReads reads) {
+        this.models = models;
+        this.injector = injector;
+        this.reads = reads;
     }
 
     /**
      * @param redefined the loaded class when retransforming, else null
-     * @return the rewritten class file, or null to leave the class as it is (an interface)
+     * @return the rewritten class file, or null to leave the class as it is (an interface, no method selected)
      */
-    byte[] weave(String binaryName, ClassLoader loader, Class<?> redefined, byte[] classFile, List<Target> targets) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(binaryName, classFile),
-                loader == null ? ClassFileLocator.ForClassLoader.ofBootLoader() : ClassFileLocator.ForClassLoader.of(loader));
-        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator, TypePool.Default.ReaderMode.FAST);
-        TypeDescription type = pool.describe(binaryName).resolve();
-        if (type.isInterface()) {
+    byte[] weave(String binaryName, ClassLoader loader, Class<?> redefined, byte[] classFile, List<Target> targets) throws Exception {
+        List<ClassWeaver.Advised> advised = new ArrayList<ClassWeaver.Advised>(targets.size());
+        for (Target t : targets) {
+            advised.add(new ClassWeaver.Advised(t.type().methodsIn(binaryName), models.get(t.type().adviceClassName())));
+        }
+        Set<AdviceModel> used = new LinkedHashSet<AdviceModel>();
+        byte[] woven = new ClassWeaver(advised).weave(classFile, used);
+        if (woven == null) {
             return null;
         }
-        AsmVisitorWrapper.ForDeclaredMethods methods = new AsmVisitorWrapper.ForDeclaredMethods();
-        for (Target t : targets) {
-            methods = methods.invokable(selected(t.type().methodsIn(binaryName)), advice(t));
+        for (AdviceModel m : used) {
+            injector.inject(loader, m.className());
         }
-        return byteBuddy.redefine(type, locator).visit(methods).make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
-    }
-
-    private static ElementMatcher<MethodDescription> selected(final MethodSelector selector) {
-        return new ElementMatcher<MethodDescription>() {
-            @Override
-            public boolean matches(MethodDescription m) {
-                return selector.matches(m.getActualModifiers(), m.getInternalName(), m.getDescriptor());
-            }
-        };
-    }
-
-    private Advice advice(Target t) {
-        String name = t.type().adviceClassName();
-        Advice a = advice.get(name);
-        if (a == null) {
-            Advice.ExceptionHandler onAdviceError = new Advice.ExceptionHandler.Simple(new StackManipulation.Compound(
-                    IntegerConstant.forValue(t.module().bridgeId()), MethodInvocation.invoke(adviceFailed)));
-            a = Advice.to(advicePool.describe(name).resolve(), adviceLocator).withExceptionHandler(onAdviceError);
-            advice.putIfAbsent(name, a);
+        if (redefined != null) {
+            reads.forClass(redefined, loader);
+        } else if (binaryName.indexOf('.') > 0) {
+            reads.forPackage(binaryName.substring(0, binaryName.lastIndexOf('.')), loader);
         }
-        return a;
+        return woven;
     }
 
     /** A type instrumentation with the module it belongs to. */

@@ -1,5 +1,7 @@
 package dev.tether.agent.instrument;
 
+import dev.tether.agent.instrument.weaving.UnsafeDefiner;
+
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -7,25 +9,22 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
  * Defines {@code dev.tether.agent.bootstrap} (the bridge instrumented code calls, a few KB) in the boot
- * class loader, so that advice inlined into JDK classes resolves it. It must run before any bridge class
+ * class loader, so that advice called from JDK classes resolves it. It must run before any bridge class
  * is loaded, or the class path's copy would be loaded by the app class loader instead.
  *
- * <p>On Java 9+ the classes are defined with {@code jdk.internal.misc.Unsafe.defineClass}, its package
- * exported to the agent alone through {@link Instrumentation} ({@code redefineModule}).
+ * <p>On Java 9+ the classes are defined with {@code jdk.internal.misc.Unsafe.defineClass}
+ * ({@link UnsafeDefiner}).
  * {@code appendToBootstrapClassLoaderSearch} is kept for Java 8: on JDK 17 it prints "Sharing is only
  * supported for boot loader classes because bootstrap classpath has been appended" on stderr and turns
  * class data sharing off for the app's classes.
@@ -38,33 +37,14 @@ final class BootstrapBridge {
 
     static void inject(Instrumentation instrumentation) throws Exception {
         Map<String, byte[]> classes = readClasses();
-        Class<?> unsafeType;
-        try {
-            unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-        } catch (ClassNotFoundException java8) {
+        UnsafeDefiner definer = UnsafeDefiner.internal(instrumentation);
+        if (definer == null) {
             appendJar(instrumentation, classes);
             return;
         }
-        exportTo(instrumentation, unsafeType, "jdk.internal.misc");
-        Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-        Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, java.security.ProtectionDomain.class);
         for (Map.Entry<String, byte[]> c : classes.entrySet()) {
-            byte[] bytes = c.getValue();
-            define.invoke(unsafe, c.getKey(), bytes, 0, bytes.length, null, null);
+            definer.define(c.getKey(), c.getValue(), null);
         }
-    }
-
-    /** {@code instrumentation.redefineModule(java.base, exports package to the agent's module)}, by reflection: the agent is compiled for 8. */
-    private static void exportTo(Instrumentation instrumentation, Class<?> inPackage, String packageName) throws Exception {
-        Method getModule = Class.class.getMethod("getModule");
-        Object javaBase = getModule.invoke(inPackage);
-        Object agentModule = getModule.invoke(BootstrapBridge.class);
-        Class<?> moduleType = Class.forName("java.lang.Module");
-        Method redefine = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class);
-        redefine.invoke(instrumentation, javaBase, Collections.emptySet(),
-                Collections.singletonMap(packageName, Collections.singleton(agentModule)),
-                Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
     }
 
     private static void appendJar(Instrumentation instrumentation, Map<String, byte[]> classes) throws IOException {

@@ -4,9 +4,12 @@ import dev.tether.agent.bootstrap.TetherBridge;
 import dev.tether.agent.config.AgentOptions;
 import dev.tether.agent.instrument.AdviceWeaver.Target;
 import dev.tether.agent.instrument.recording.InstrumentationMetrics;
+import dev.tether.agent.instrument.weaving.AdviceClassFiles;
+import dev.tether.agent.instrument.weaving.AdviceInjector;
+import dev.tether.agent.instrument.weaving.AdviceModels;
+import dev.tether.agent.instrument.weaving.UnsafeDefiner;
 import dev.tether.agent.log.AgentLog;
 import io.prometheus.client.CollectorRegistry;
-import net.bytebuddy.description.method.MethodDescription;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -18,9 +21,10 @@ import java.util.Set;
  * class can be loaded (by the class path's loader) before the bridge is on the boot class path.
  *
  * <p>Installs one {@link AdviceTransformer} for every selected module, then retransforms the classes
- * the app loaded before it. Byte Buddy's {@code AgentBuilder} is deliberately not used: it describes
- * and matches every class the JVM loads, which cost about 40 MB of peak RSS whatever was instrumented
- * (docs/benchmarks.md). Here Byte Buddy runs only for the classes that are rewritten.
+ * the app loaded before it. Byte Buddy is deliberately not used at run time: its {@code AgentBuilder}
+ * describes and matches every class the JVM loads, which cost about 40 MB of peak RSS whatever was
+ * instrumented, and weaving a single class with it loads some 840 of its classes (docs/benchmarks.md).
+ * Only the ASM it bundles runs, for the classes that are rewritten.
  */
 final class BridgeWiring {
     private final Instrumentation instrumentation;
@@ -43,10 +47,10 @@ final class BridgeWiring {
             }
         }
         TetherBridge.install(new InstrumentationMetrics(registry, names, installed, options.maxLabelValues(), log));
-        MethodDescription adviceFailed = new MethodDescription.ForLoadedMethod(
-                TetherBridge.class.getMethod("adviceFailed", Throwable.class, int.class));
-        AdviceTransformer transformer = new AdviceTransformer(targets, new AdviceWeaver(adviceFailed),
-                ModuleReads.to(instrumentation, TetherBridge.class));
+        AdviceClassFiles adviceFiles = new AdviceClassFiles(BridgeWiring.class.getClassLoader());
+        AdviceWeaver weaver = new AdviceWeaver(new AdviceModels(adviceFiles),
+                new AdviceInjector(UnsafeDefiner.of(instrumentation), adviceFiles), ModuleReads.to(instrumentation, TetherBridge.class));
+        AdviceTransformer transformer = new AdviceTransformer(targets, weaver);
         instrumentation.addTransformer(transformer, true);
         retransformLoaded(transformer);
         for (InstrumentationModule m : modules) {

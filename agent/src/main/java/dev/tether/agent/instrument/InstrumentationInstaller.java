@@ -10,22 +10,15 @@ import java.util.List;
 
 /**
  * Installs the selected automatic instrumentations: defines the bridge in the boot class loader
- * ({@link BootstrapBridge}), then wires the metrics and one Byte Buddy {@code AgentBuilder} per module
+ * ({@link BootstrapBridge}), then wires the metrics and the agent's one transformer
  * ({@link BridgeWiring}).
  *
- * <p>It runs on the {@code tether-start} thread, never in premain, because loading Byte Buddy and
- * installing transformers costs 300-450 ms. It runs after the endpoint is up and before the discovery
- * file is written: the agent reports itself ready only once every instrumentation is in place, so no
- * request served after "ready" goes uncounted. Classes the app loaded meanwhile must be retransformed
- * (Byte Buddy's {@code RETRANSFORMATION} strategy with {@code disableClassFormatChanges()}).
+ * <p>It runs on the {@code tether-start} thread, never in premain. It runs after the endpoint is up and
+ * before the discovery file is written: the agent reports itself ready only once every instrumentation
+ * is in place, so no request served after "ready" goes uncounted. Classes the app loaded meanwhile are
+ * retransformed, with no change to their shape.
  */
 public final class InstrumentationInstaller {
-    /**
-     * Relocation rewrites Byte Buddy's property names too. Disabling the Nexus keeps Byte Buddy off
-     * {@code sun.misc.Unsafe}, whose use JDK 24+ reports with a warning on stderr.
-     */
-    static final String NEXUS_DISABLED_PROPERTY = "dev.tether.agent.shaded.net.bytebuddy.nexus.disabled";
-
     private final Instrumentation instrumentation;
     private final AgentOptions options;
     private final CollectorRegistry registry;
@@ -44,9 +37,6 @@ public final class InstrumentationInstaller {
             return;
         }
         try {
-            if (System.getProperty(NEXUS_DISABLED_PROPERTY) == null) {
-                System.setProperty(NEXUS_DISABLED_PROPERTY, "true");
-            }
             List<InstrumentationModule> modules = new ArrayList<InstrumentationModule>();
             for (InstrumentationModule m : Instrumentations.modules(options)) {
                 if (m.isApplicable()) {

@@ -2,18 +2,21 @@ package dev.tether.agent.instrument;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Advice inlined into a class of a named module (the JDK's HTTP server and client, its pools and its
- * logger) calls the bridge, which lives in the boot loader's unnamed module; a named module reads no
- * unnamed module unless told to. This adds that read edge, through {@link Instrumentation} on Java 9+
- * and by reflection, since the agent is compiled for Java 8. On Java 8 there are no modules and it
- * does nothing.
+ * A class of a named module (the JDK's HTTP server and client, its pools and its logger) rewritten to
+ * call advice must read the advice's module, the unnamed module of its own loader where
+ * {@code AdviceInjector} defined it, and the bridge's, the boot loader's unnamed module; a named module
+ * reads no unnamed module unless told to. This adds those read edges, through {@link Instrumentation} on
+ * Java 9+ and by reflection, since the agent is compiled for Java 8. On Java 8 there are no modules and
+ * it does nothing.
  */
 final class ModuleReads {
     private final Instrumentation instrumentation;
@@ -21,15 +24,18 @@ final class ModuleReads {
     private final Method getModule;
     private final Method isNamed;
     private final Method redefineModule;
-    private final Set<Object> done = new HashSet<Object>();
+    private final Method getUnnamedModule;
+    private final Set<List<Object>> done = new HashSet<List<Object>>();
     private Map<String, Object> bootPackages;
 
-    private ModuleReads(Instrumentation instrumentation, Object bridgeModule, Method getModule, Method isNamed, Method redefineModule) {
+    private ModuleReads(Instrumentation instrumentation, Object bridgeModule, Method getModule, Method isNamed, Method redefineModule,
+                        Method getUnnamedModule) {
         this.instrumentation = instrumentation;
         this.bridgeModule = bridgeModule;
         this.getModule = getModule;
         this.isNamed = isNamed;
         this.redefineModule = redefineModule;
+        this.getUnnamedModule = getUnnamedModule;
     }
 
     static ModuleReads to(Instrumentation instrumentation, Class<?> bridge) throws Exception {
@@ -37,32 +43,37 @@ final class ModuleReads {
         try {
             getModule = Class.class.getMethod("getModule");
         } catch (NoSuchMethodException java8) {
-            return new ModuleReads(instrumentation, null, null, null, null);
+            return new ModuleReads(instrumentation, null, null, null, null, null);
         }
         Class<?> moduleType = Class.forName("java.lang.Module");
         Method redefine = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class, Map.class, Set.class, Map.class);
-        return new ModuleReads(instrumentation, getModule.invoke(bridge), getModule, moduleType.getMethod("isNamed"), redefine);
+        return new ModuleReads(instrumentation, getModule.invoke(bridge), getModule, moduleType.getMethod("isNamed"), redefine,
+                ClassLoader.class.getMethod("getUnnamedModule"));
     }
 
-    /** Lets {@code type}'s module read the bridge's. */
-    void forClass(Class<?> type) throws Exception {
+    /**
+     * Lets {@code type}'s module read the bridge's and the advice's.
+     *
+     * @param adviceLoader the loader the advice was defined in, null for the boot loader
+     */
+    void forClass(Class<?> type, ClassLoader adviceLoader) throws Exception {
         if (getModule != null) {
-            forModule(getModule.invoke(type));
+            forModule(getModule.invoke(type), adviceLoader);
         }
     }
 
     /**
-     * Lets the boot layer's module that holds {@code packageName} ({@code a.b}) read the bridge's: the
+     * Lets the boot layer's module that holds {@code packageName} ({@code a.b}) read the bridge's and the advice's: the
      * class being defined in it has no {@code Class} yet. The boot layer holds the JDK and, for an app run
      * from the module path, the app. Packages of the unnamed modules (the class path) need nothing.
      */
-    void forPackage(String packageName) throws Exception {
+    void forPackage(String packageName, ClassLoader adviceLoader) throws Exception {
         if (getModule == null) {
             return;
         }
         Object module = bootLayerPackages().get(packageName);
         if (module != null) {
-            forModule(module);
+            forModule(module, adviceLoader);
         }
     }
 
@@ -82,11 +93,16 @@ final class ModuleReads {
         return bootPackages;
     }
 
-    private synchronized void forModule(Object module) throws Exception {
-        if (module == null || !(Boolean) isNamed.invoke(module) || !done.add(module)) {
+    private synchronized void forModule(Object module, ClassLoader adviceLoader) throws Exception {
+        if (module == null || !(Boolean) isNamed.invoke(module)) {
             return;
         }
-        redefineModule.invoke(instrumentation, module, Collections.singleton(bridgeModule), Collections.emptyMap(),
+        Object adviceModule = adviceLoader == null ? bridgeModule : getUnnamedModule.invoke(adviceLoader);
+        if (!done.add(Arrays.asList(module, adviceModule))) {
+            return;
+        }
+        Set<Object> reads = new HashSet<Object>(Arrays.asList(bridgeModule, adviceModule));
+        redefineModule.invoke(instrumentation, module, reads, Collections.emptyMap(),
                 Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
     }
 }

@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which classes a {@link TypeInstrumentation} rewrites, decided from names alone: the class's own name,
- * or the names of its supertypes read from class-file headers. Nothing is loaded and no Byte Buddy
- * type description is built for a class that does not match, which is what keeps the agent's memory
- * near its budget: Byte Buddy runs only for the handful of classes that are rewritten.
+ * or the names of its supertypes read from class-file headers. Nothing is loaded and nothing is parsed
+ * for a class that does not match: the weaver runs only for the handful of classes that are rewritten.
  *
  * <p>Names are binary names ({@code java.util.concurrent.ThreadPoolExecutor}, {@code a.B$C}).
  */

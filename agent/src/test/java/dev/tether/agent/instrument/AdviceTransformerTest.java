@@ -5,7 +5,10 @@ import dev.tether.agent.instrument.AdviceWeaver.Target;
 import com.example.fixture.CountingAdvice;
 import com.example.fixture.Greeter;
 import com.example.fixture.Text;
-import net.bytebuddy.description.method.MethodDescription;
+import dev.tether.agent.instrument.weaving.AdviceClassFiles;
+import dev.tether.agent.instrument.weaving.AdviceInjector;
+import dev.tether.agent.instrument.weaving.AdviceModels;
+import dev.tether.agent.instrument.weaving.WeavingFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +42,12 @@ class AdviceTransformerTest {
     }
 
     @Test
-    void transform_namedClass_inlinesAdviceThatRunsAndLetsAppExceptionsThrough() throws Exception {
+    void transform_namedClass_callsAdviceThatRunsAndLetsAppExceptionsThrough() throws Exception {
         AdviceTransformer t = transformer(TypeFilter.named(Greeter.class.getName()));
         byte[] woven = t.transform(loader, GREETER, null, null, classFile(GREETER));
         assertThat(woven).isNotNull();
 
-        Object greeter = defineAlone(Greeter.class.getName(), woven).getConstructor().newInstance();
+        Object greeter = WeavingFixtures.defineAlone(Greeter.class.getName(), woven).getConstructor().newInstance();
         int entered = CountingAdvice.ENTERED.get();
         int thrown = CountingAdvice.THROWN.get();
         assertThat(greeter.getClass().getMethod("greet", String.class).invoke(greeter, "you")).isEqualTo("hello you");
@@ -96,30 +99,15 @@ class AdviceTransformerTest {
 
     private AdviceTransformer transformer(TypeFilter filter) {
         try {
-            MethodDescription adviceFailed = new MethodDescription.ForLoadedMethod(
-                    TetherBridge.class.getMethod("adviceFailed", Throwable.class, int.class));
             Target target = new Target(new TestModule(), new TestInstrumentation(filter));
-            return new AdviceTransformer(Collections.singletonList(target), new AdviceWeaver(adviceFailed),
-                    ModuleReads.to(null, TetherBridge.class));
+            AdviceClassFiles files = new AdviceClassFiles(loader);
+            // The test's loader already has the advice: nothing to define.
+            AdviceInjector injector = new AdviceInjector((name, bytes, into) -> Class.forName(name, false, into), files);
+            return new AdviceTransformer(Collections.singletonList(target),
+                    new AdviceWeaver(new AdviceModels(files), injector, ModuleReads.to(null, TetherBridge.class)));
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** Defines {@code name} from {@code bytes} in a loader of its own; everything else comes from the test's loader. */
-    private Class<?> defineAlone(String name, byte[] bytes) throws ClassNotFoundException {
-        return new ClassLoader(loader) {
-            @Override
-            protected Class<?> loadClass(String n, boolean resolve) throws ClassNotFoundException {
-                if (n.equals(name)) {
-                    synchronized (getClassLoadingLock(n)) {
-                        Class<?> c = findLoadedClass(n);
-                        return c != null ? c : defineClass(n, bytes, 0, bytes.length);
-                    }
-                }
-                return super.loadClass(n, resolve);
-            }
-        }.loadClass(name);
     }
 
     private static byte[] classFile(String internalName) throws Exception {

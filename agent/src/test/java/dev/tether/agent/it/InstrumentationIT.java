@@ -245,6 +245,29 @@ class InstrumentationIT {
         }
     }
 
+    @OnEachJdk
+    void weaving_everyInstrumentationRewritesItsClasses_loadsNoByteBuddyClassButItsAsm(Jdk jdk) throws Exception {
+        Path classLog = tmp.resolve("class-load.log");
+        try (ChildJvm app = ChildJvm.builder(jdk, tmp).agent("discovery.dir=" + tmp.resolve("agents") + ",instrument=all")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog).mainClass(InstrumentedApp.class)
+                .classPath(BuildOutputs.testLibraries()).start()) {
+            app.awaitStdout("app-started");
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            for (String command : List.of("http", "jdbc", "logs", "executor", "release")) {
+                run(app, command);
+            }
+            assertNoErrors(a.scrape());
+            exit(app, jdk);
+        }
+        List<String> shaded = java.nio.file.Files.readAllLines(classLog).stream()
+                .map(l -> l.substring(l.indexOf("] ") + 2)) // after [uptime][level][tags]
+                .filter(l -> l.startsWith("dev.tether.agent.shaded.net.bytebuddy."))
+                .map(l -> l.substring(0, l.indexOf(' ')))
+                .collect(java.util.stream.Collectors.toList());
+        assertThat(shaded).as("the weaver ran").contains("dev.tether.agent.shaded.net.bytebuddy.jar.asm.ClassWriter");
+        assertThat(shaded).allMatch(c -> c.startsWith("dev.tether.agent.shaded.net.bytebuddy.jar.asm."), "is Byte Buddy's ASM");
+    }
+
     private ChildJvm start(Jdk jdk, String agentArgs, String... jvmArgs) throws Exception {
         String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
         ChildJvm.Builder builder = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)

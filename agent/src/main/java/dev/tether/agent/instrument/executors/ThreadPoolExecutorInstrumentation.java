@@ -32,17 +32,26 @@ public final class ThreadPoolExecutorInstrumentation implements TypeInstrumentat
         private PoolAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        /** {@code pool} is null in a constructor, whose {@code this} is not usable yet. */
+        @Advice.OnMethodEnter
         public static void enter(@Advice.Origin("#m") String method, @Advice.This(optional = true) Object pool) {
-            if (method.equals("reject")) {
-                TetherBridge.executorRejected(pool);
+            try {
+                if (method.equals("reject")) {
+                    TetherBridge.executorRejected(pool);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.EXECUTORS);
             }
         }
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit
         public static void exit(@Advice.Origin("#m") String method, @Advice.This Object pool) {
-            if (method.equals("<init>")) {
-                TetherBridge.executorCreated(pool);
+            try {
+                if (method.equals("<init>")) {
+                    TetherBridge.executorCreated(pool);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.EXECUTORS);
             }
         }
     }

@@ -32,21 +32,29 @@ public final class JdkHttpClientInstrumentation implements TypeInstrumentation {
         private SendAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter() {
-            return TetherBridge.enter(TetherBridge.HTTP_CLIENT);
+            try {
+                return TetherBridge.enter(TetherBridge.HTTP_CLIENT);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_CLIENT);
+                return -1L;
+            }
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Origin("#m") String name, @Advice.Argument(0) Object request,
-                                @Advice.Return(typing = net.bytebuddy.implementation.bytecode.assign.Assigner.Typing.DYNAMIC) Object result,
-                                @Advice.Thrown Throwable thrown) {
-            if (TetherBridge.exit(TetherBridge.HTTP_CLIENT, start)) {
-                if (name.equals("send")) {
-                    TetherBridge.httpClient(start, request, result, thrown);
-                } else {
-                    TetherBridge.httpClientAsync(start, request, result, thrown);
+                                @Advice.Return Object result, @Advice.Thrown Throwable thrown) {
+            try {
+                if (TetherBridge.exit(TetherBridge.HTTP_CLIENT, start)) {
+                    if (name.equals("send")) {
+                        TetherBridge.httpClient(start, request, result, thrown);
+                    } else {
+                        TetherBridge.httpClientAsync(start, request, result, thrown);
+                    }
                 }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_CLIENT);
             }
         }
     }

@@ -42,20 +42,28 @@ public final class UrlConnectionInstrumentation implements TypeInstrumentation {
         private ExchangeAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter(@Advice.This Object connection) {
-            TetherBridge.urlConnectionStarted(connection);
+            try {
+                TetherBridge.urlConnectionStarted(connection);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_CLIENT);
+            }
             return TetherBridge.enter(TetherBridge.HTTP_CLIENT);
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.This Object connection, @Advice.Origin("#m") String name,
                                 @Advice.FieldValue("responseCode") int responseCode, @Advice.Thrown Throwable thrown) {
-            if (TetherBridge.exit(TetherBridge.HTTP_CLIENT, start)) {
-                boolean response = name.equals("getInputStream");
-                if (response || thrown != null) {
-                    TetherBridge.urlConnection(start, connection, response, responseCode, thrown);
+            try {
+                if (TetherBridge.exit(TetherBridge.HTTP_CLIENT, start)) {
+                    boolean response = name.equals("getInputStream");
+                    if (response || thrown != null) {
+                        TetherBridge.urlConnection(start, connection, response, responseCode, thrown);
+                    }
                 }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_CLIENT);
             }
         }
     }

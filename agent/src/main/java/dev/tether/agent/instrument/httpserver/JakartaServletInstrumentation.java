@@ -45,7 +45,7 @@ public final class JakartaServletInstrumentation implements TypeInstrumentation 
          * Reads the request as the client sent it (a forward or an async dispatch changes its paths later)
          * and leaves its paths with the bridge, per thread, for {@link #exit}: only the outermost call does.
          */
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter(@Advice.Argument(0) ServletRequest request) {
             long start = TetherBridge.enter(TetherBridge.HTTP_SERVER);
             try {
@@ -69,7 +69,7 @@ public final class JakartaServletInstrumentation implements TypeInstrumentation 
             return start;
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Argument(0) ServletRequest request,
                 @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
             try {

@@ -33,16 +33,25 @@ public final class JdkHttpServerInstrumentation implements TypeInstrumentation {
         private DoFilterAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter() {
-            return TetherBridge.enter(TetherBridge.HTTP_SERVER);
+            try {
+                return TetherBridge.enter(TetherBridge.HTTP_SERVER);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
+                return -1L;
+            }
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Argument(0) HttpExchange exchange, @Advice.Thrown Throwable thrown) {
-            if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start)) {
-                TetherBridge.httpServer(start, exchange.getRequestMethod(), exchange.getResponseCode(),
-                        exchange.getHttpContext().getPath(), exchange.getRequestURI().getRawPath(), thrown);
+            try {
+                if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start)) {
+                    TetherBridge.httpServer(start, exchange.getRequestMethod(), exchange.getResponseCode(),
+                            exchange.getHttpContext().getPath(), exchange.getRequestURI().getRawPath(), thrown);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
             }
         }
     }

@@ -28,9 +28,13 @@ public final class ConnectionInstrumentation implements TypeInstrumentation {
         private PrepareAdvice() {
         }
 
-        @Advice.OnMethodExit(suppress = Throwable.class)
+        @Advice.OnMethodExit
         public static void exit(@Advice.Argument(0) String sql, @Advice.Return Object statement) {
-            TetherBridge.jdbcPrepared(statement, sql);
+            try {
+                TetherBridge.jdbcPrepared(statement, sql);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.JDBC);
+            }
         }
     }
 }

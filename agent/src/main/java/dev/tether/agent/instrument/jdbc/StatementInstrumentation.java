@@ -35,16 +35,25 @@ public final class StatementInstrumentation implements TypeInstrumentation {
         private ExecuteAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter() {
-            return TetherBridge.enter(TetherBridge.JDBC);
+            try {
+                return TetherBridge.enter(TetherBridge.JDBC);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.JDBC);
+                return -1L;
+            }
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.This Object statement,
                                 @Advice.Argument(value = 0, optional = true) Object sql, @Advice.Thrown Throwable thrown) {
-            if (TetherBridge.exit(TetherBridge.JDBC, start)) {
-                TetherBridge.jdbc(start, statement, (String) sql, thrown);
+            try {
+                if (TetherBridge.exit(TetherBridge.JDBC, start)) {
+                    TetherBridge.jdbc(start, statement, (String) sql, thrown);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.JDBC);
             }
         }
     }

@@ -31,10 +31,14 @@ public final class JulInstrumentation implements TypeInstrumentation {
         private LogAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static void enter(@Advice.This Logger logger, @Advice.Argument(0) LogRecord record) {
-            if (record != null && logger.isLoggable(record.getLevel())) {
-                TetherBridge.logEvent(TetherBridge.LOG_JUL, record.getLevel().getName());
+            try {
+                if (record != null && logger.isLoggable(record.getLevel())) {
+                    TetherBridge.logEvent(TetherBridge.LOG_JUL, record.getLevel().getName());
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.LOGGING);
             }
         }
     }

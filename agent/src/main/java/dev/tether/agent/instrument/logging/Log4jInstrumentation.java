@@ -32,16 +32,25 @@ public final class Log4jInstrumentation implements TypeInstrumentation {
         private LogMessageAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter() {
-            return TetherBridge.enter(TetherBridge.LOGGING);
+            try {
+                return TetherBridge.enter(TetherBridge.LOGGING);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.LOGGING);
+                return -1L;
+            }
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Origin("#m") String method,
                                 @Advice.Argument(0) Object first, @Advice.Argument(1) Object second) {
-            if (TetherBridge.exit(TetherBridge.LOGGING, start)) {
-                TetherBridge.logEvent(TetherBridge.LOG_LOG4J, method.equals("log") ? first : second);
+            try {
+                if (TetherBridge.exit(TetherBridge.LOGGING, start)) {
+                    TetherBridge.logEvent(TetherBridge.LOG_LOG4J, method.equals("log") ? first : second);
+                }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.LOGGING);
             }
         }
     }

@@ -31,9 +31,13 @@ public final class LogbackInstrumentation implements TypeInstrumentation {
         private CallAppendersAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static void enter(@Advice.Argument(0) Object event) {
-            TetherBridge.logEvent(TetherBridge.LOG_LOGBACK, event);
+            try {
+                TetherBridge.logEvent(TetherBridge.LOG_LOGBACK, event);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.LOGGING);
+            }
         }
     }
 }

@@ -108,15 +108,19 @@ public final class MethodsInstrumentation implements TypeInstrumentation {
         private MethodAdvice() {
         }
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         public static long enter() {
             return TetherBridge.methodEnter();
         }
 
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Origin("#t") String type, @Advice.Origin("#m") String method,
                                 @Advice.Thrown Throwable thrown) {
-            TetherBridge.method(start, type, method, thrown);
+            try {
+                TetherBridge.method(start, type, method, thrown);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.METHODS);
+            }
         }
     }
 }
