@@ -71,10 +71,11 @@ public final class AgentBench {
 
         List<Variant> variants = List.of(
                 new Variant("bare", null, port -> List.of()),
+                // The default instruments everything the app uses; instrument=none shows what the JVM
+                // metrics and the endpoint cost alone.
                 new Variant("tether", tether, port -> List.of("-javaagent:" + tether + "=discovery.dir=" + discovery)),
-                // The default has no instrumentation (it costs RSS); this row measures all of it.
-                new Variant("tether instrument=all", tether,
-                        port -> List.of("-javaagent:" + tether + "=discovery.dir=" + discovery + ",instrument=all")),
+                new Variant("tether instrument=none", tether,
+                        port -> List.of("-javaagent:" + tether + "=discovery.dir=" + discovery + ",instrument=none")),
                 new Variant("otel " + version(otel), otel, port -> List.of("-javaagent:" + otel,
                         "-Dotel.metrics.exporter=prometheus", "-Dotel.exporter.prometheus.host=127.0.0.1",
                         "-Dotel.exporter.prometheus.port=" + port, "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none")),

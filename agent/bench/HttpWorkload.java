@@ -33,6 +33,12 @@ public final class HttpWorkload {
         long start = System.nanoTime();
         loop(client, base, requests);
         System.out.printf("loop_ms %.1f%n", (System.nanoTime() - start) / 1e6);
+        // Peak RSS of the whole run, for the agents' memory cost in an app that uses what they instrument.
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                System.out.println("peak_rss_kb " + line.replaceAll("\\D", ""));
+            }
+        }
         server.stop(0);
     }
 

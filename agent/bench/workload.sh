@@ -2,7 +2,7 @@
 # HTTP workload benchmark, one command from the repository root:  agent/bench/workload.sh [rounds]
 # HttpWorkload (JDK HttpServer + HttpClient, 2000 warm-up then 2000 timed requests) bare, with
 # tether-agent.jar (instrument=all) and with the OpenTelemetry agent, interleaved; medians of
-# the process's wall time and of the timed loop. BENCH_JAVA picks another JDK for the JVMs under test.
+# the process's wall time, of the timed loop and of peak RSS (VmHWM). BENCH_JAVA picks another JDK for the JVMs under test.
 # -Dsun.net.httpserver.nodelay=true on the command line: an agent that starts its own JDK HttpServer
 # before main (OTel's Prometheus exporter) would otherwise freeze the setting before the app sets it,
 # and keep-alive requests then wait 40 ms each for a delayed ACK.
@@ -16,18 +16,18 @@ mkdir -p "$out/classes"
 javac -d "$out/classes" agent/bench/HttpWorkload.java
 agent=agent/target/tether-agent.jar
 otel=agent/target/bench/opentelemetry-javaagent.jar
-run() { # variant -> "wall_ms loop_ms"
+run() { # variant -> "wall_ms loop_ms peak_rss_kb"
   local args=()
   case "$1" in
     tether) args=("-javaagent:$agent=discovery.dir=$out/agents,log=quiet,instrument=all") ;;
     otel) args=("-javaagent:$otel" -Dotel.traces.exporter=none -Dotel.metrics.exporter=prometheus
                 -Dotel.exporter.prometheus.host=127.0.0.1 -Dotel.exporter.prometheus.port=0 -Dotel.logs.exporter=none) ;;
   esac
-  local t0 t1 loop
+  local t0 t1 printed
   t0=$(date +%s%N)
-  loop=$("$java" "${args[@]}" -Dsun.net.httpserver.nodelay=true -cp "$out/classes" HttpWorkload 2000 2000 2>/dev/null | awk '/loop_ms/ {print $2}')
+  printed=$("$java" "${args[@]}" -Dsun.net.httpserver.nodelay=true -cp "$out/classes" HttpWorkload 2000 2000 2>/dev/null)
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $loop"
+  echo "$(( (t1 - t0) / 1000000 )) $(awk '/loop_ms/ {print $2}' <<<"$printed") $(awk '/peak_rss_kb/ {print $2}' <<<"$printed")"
 }
 variants=(bare tether otel)
 : > "$out/raw.txt"
@@ -41,15 +41,18 @@ done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 bw=$(awk '$1=="bare" {print $2}' "$out/raw.txt" | median)
 bl=$(awk '$1=="bare" {print $3}' "$out/raw.txt" | median)
-echo "| variant | process wall time (4000 requests) | slowdown | 2000 timed requests after warm-up | slowdown |"
-echo "|---|---:|---:|---:|---:|"
+br=$(awk '$1=="bare" {print $4}' "$out/raw.txt" | median)
+echo "| variant | process wall time (4000 requests) | slowdown | 2000 timed requests after warm-up | slowdown | peak RSS | overhead |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for v in "${variants[@]}"; do
   w=$(awk -v v="$v" '$1==v {print $2}' "$out/raw.txt" | median)
   l=$(awk -v v="$v" '$1==v {print $3}' "$out/raw.txt" | median)
+  m=$(awk -v v="$v" '$1==v {print $4}' "$out/raw.txt" | median)
   if [[ $v == bare ]]; then
-    printf "| %s | %.0f ms |  | %.0f ms |  |\n" "$v" "$w" "$l"
+    printf "| %s | %.0f ms |  | %.0f ms |  | %.1f MB |  |\n" "$v" "$w" "$l" "$(echo "$m / 1024" | bc -l)"
   else
-    printf "| %s | %.0f ms | %+.1f %% | %.0f ms | %+.1f %% |\n" "$v" "$w" "$(echo "($w / $bw - 1) * 100" | bc -l)" "$l" "$(echo "($l / $bl - 1) * 100" | bc -l)"
+    printf "| %s | %.0f ms | %+.1f %% | %.0f ms | %+.1f %% | %.1f MB | %+.1f MB |\n" "$v" "$w" "$(echo "($w / $bw - 1) * 100" | bc -l)" \
+      "$l" "$(echo "($l / $bl - 1) * 100" | bc -l)" "$(echo "$m / 1024" | bc -l)" "$(echo "($m - $br) / 1024" | bc -l)"
   fi
 done
 echo

@@ -77,10 +77,9 @@ public final class OptionsParser {
             case DISCOVERY_DIR:
                 return "~/.tether/agents";
             case INSTRUMENT:
-                // Off by default: installing Byte Buddy's transformers costs about 40 MB of peak RSS
-                // today, over the 30 MB the agent promises (docs/benchmarks.md). instrument=all
-                // turns it on; the default changes once that cost is down.
-                return "none";
+                // On by default: "auto-instruments" is the point of the agent, and with the ASM weaver
+                // it costs a few MB of peak RSS, inside the agent's 30 MB (docs/benchmarks.md).
+                return "all";
             case METHODS:
                 return "";
             case LOG:

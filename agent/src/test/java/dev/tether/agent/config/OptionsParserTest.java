@@ -1,5 +1,6 @@
 package dev.tether.agent.config;
 
+import dev.tether.agent.instrument.Instrumentations;
 import dev.tether.agent.log.LogLevel;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class OptionsParserTest {
         assertThat(o.port()).isZero();
         assertThat(o.bind()).isEqualTo("127.0.0.1");
         assertThat(o.log()).isEqualTo(LogLevel.INFO);
-        assertThat(o.instrument()).isEmpty();
+        assertThat(o.instrument()).containsExactly(Instrumentations.names());
         assertThat(o.maxLabelValues()).isEqualTo(100);
         assertThat(o.methods()).isEmpty();
     }
@@ -200,11 +201,11 @@ class OptionsParserTest {
     }
 
     @Test
-    void parse_methodsWithDefaultInstrument_turnsOnMethodsOnly() throws Exception {
-        assertThat(parse("methods=com.acme.Billing#charge").instrument()).containsExactly("methods");
+    void parse_methodsWithInstrumentNoneOrAList_turnsOnMethodsToo() throws Exception {
+        assertThat(parse("methods=com.acme.Billing#charge").instrument()).containsExactly(Instrumentations.names());
         assertThat(parse("methods=com.acme.Billing#charge,instrument=none").instrument()).containsExactly("methods");
         assertThat(parse("instrument=jdbc,methods=com.acme.Billing#charge").instrument()).containsExactly("jdbc", "methods");
-        assertThat(parse("methods=").instrument()).isEmpty();
+        assertThat(parse("instrument=none,methods=").instrument()).isEmpty();
     }
 
     @Test

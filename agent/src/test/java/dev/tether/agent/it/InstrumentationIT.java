@@ -225,8 +225,8 @@ class InstrumentationIT {
 
     @OnEachJdk
     void methods_classAndServiceGlobs_timesSelectedMethodsWithOutcome(Jdk jdk) throws Exception {
-        // No instrument=: methods= alone turns its instrumentation on.
-        try (ChildJvm app = start(jdk, "methods=com.acme.Billing#charge,com.acme.*Service#*")) {
+        // instrument=none: methods= alone turns its instrumentation on.
+        try (ChildJvm app = start(jdk, "instrument=none,methods=com.acme.Billing#charge,com.acme.*Service#*")) {
             Announcement a = Announcement.await(tmp.resolve("agents"), app);
             String out = run(app, "methods");
             // The app's own exception reached its caller unchanged, its stack trace included.
