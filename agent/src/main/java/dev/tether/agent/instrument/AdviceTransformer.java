@@ -19,9 +19,12 @@ import java.util.Set;
  * go on to {@link AdviceWeaver}.
  *
  * <p>{@link TypeFilter#implementing} filters read class-file headers ({@link SupertypeIndex}), and only
- * once the JVM has defined a class of the supertype's package: no JDBC driver class can be defined before
- * some {@code java.sql} type is (the driver's own {@code java.sql.Driver}), so an app without JDBC never
- * pays for the header reads.
+ * for a class file that names the supertype's package somewhere ({@code java/sql/}): a JDBC statement
+ * names {@code java/sql/SQLException} if nothing else, and the byte search that tells costs a few
+ * microseconds, where reading the headers of a class's supertypes costs file reads.
+ *
+ * <p>Every class load comes through here, so the common path allocates nothing and avoids
+ * {@code String.replace}: the JIT compiling that hot loop cost megabytes of peak RSS (docs/benchmarks.md).
  *
  * <p>A failure rewriting a class leaves that class as it was and turns its instrumentation off. Classes
  * loaded while this thread is already inside the transformer are left alone, as
@@ -31,15 +34,17 @@ import java.util.Set;
 final class AdviceTransformer implements ClassFileTransformer {
     /** Packages no instrumentation that selects by pattern or supertype may rewrite. */
     private static final String[] NEVER_BY_PATTERN = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/tether/agent/"};
+    /** The same, as binary names. */
+    private static final String[] NEVER_BY_PATTERN_BINARY = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.tether.agent."};
 
     private final Map<String, List<Target>> byName = new HashMap<String, List<Target>>();
     private final List<Target> byPattern = new ArrayList<Target>();
     private final List<Target> bySupertype = new ArrayList<Target>();
-    private final Set<String> supertypePackages = new HashSet<String>();
+    private final Map<String, List<Target>> byBinaryName = new HashMap<String, List<Target>>();
+    private final List<byte[]> supertypePackages = new ArrayList<byte[]>();
     private final SupertypeIndex supertypes;
     private final AdviceWeaver weaver;
     private final ThreadLocal<Boolean> busy = new ThreadLocal<Boolean>();
-    private volatile boolean supertypePackageSeen;
 
     AdviceTransformer(List<Target> targets, AdviceWeaver weaver) {
         this.weaver = weaver;
@@ -49,19 +54,19 @@ final class AdviceTransformer implements ClassFileTransformer {
             switch (f.kind()) {
                 case NAMED:
                     for (String n : f.names()) {
-                        List<Target> list = byName.get(internal(n));
-                        if (list == null) {
-                            list = new ArrayList<Target>(1);
-                            byName.put(internal(n), list);
-                        }
-                        list.add(t);
+                        add(byName, internal(n), t);
+                        add(byBinaryName, n, t);
                     }
                     break;
                 case IMPLEMENTING:
                     bySupertype.add(t);
                     for (String n : f.names()) {
-                        supertypeNames.add(internal(n));
-                        supertypePackages.add(internal(n).substring(0, internal(n).lastIndexOf('/') + 1));
+                        String name = internal(n);
+                        supertypeNames.add(name);
+                        byte[] pkg = ascii(name.substring(0, name.lastIndexOf('/') + 1));
+                        if (!containsEqual(supertypePackages, pkg)) {
+                            supertypePackages.add(pkg);
+                        }
                     }
                     break;
                 default:
@@ -69,6 +74,15 @@ final class AdviceTransformer implements ClassFileTransformer {
             }
         }
         this.supertypes = bySupertype.isEmpty() ? null : new SupertypeIndex(supertypeNames);
+    }
+
+    private static void add(Map<String, List<Target>> map, String key, Target t) {
+        List<Target> list = map.get(key);
+        if (list == null) {
+            list = new ArrayList<Target>(1);
+            map.put(key, list);
+        }
+        list.add(t);
     }
 
     @Override
@@ -96,7 +110,6 @@ final class AdviceTransformer implements ClassFileTransformer {
 
     /** The live targets whose filter selects the class; empty (and shared) for nearly every class. */
     List<Target> matches(ClassLoader loader, String className, byte[] classFile) {
-        noteSupertypePackage(className);
         List<Target> found = live(byName.get(className), null);
         if (byPattern.isEmpty() && bySupertype.isEmpty() || isNeverByPattern(className)) {
             return found == null ? Collections.<Target>emptyList() : found;
@@ -109,26 +122,59 @@ final class AdviceTransformer implements ClassFileTransformer {
                 }
             }
         }
-        if (supertypePackageSeen && !bySupertype.isEmpty() && hasLive(bySupertype) && supertypes.isSubtype(loader, classFile)) {
+        if (!bySupertype.isEmpty() && namesAny(classFile, supertypePackages) && hasLive(bySupertype)
+                && supertypes.isSubtype(loader, classFile)) {
             found = live(bySupertype, found);
         }
         return found == null ? Collections.<Target>emptyList() : found;
     }
 
-    /** Called for every class already loaded when the transformer is installed. */
-    void noteLoaded(String className) {
-        noteSupertypePackage(className);
-    }
-
-    private void noteSupertypePackage(String className) {
-        if (supertypePackageSeen) {
-            return;
+    /** Whether the class file holds one of {@code needles} (as bytes of a constant-pool string). */
+    static boolean namesAny(byte[] classFile, List<byte[]> needles) {
+        if (classFile == null) {
+            return false;
         }
-        for (String pkg : supertypePackages) {
-            if (className.startsWith(pkg) && className.indexOf('/', pkg.length()) < 0) {
-                supertypePackageSeen = true;
+        for (byte[] needle : needles) {
+            if (indexOf(classFile, needle) >= 0) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        byte first = needle[0];
+        int last = haystack.length - needle.length;
+        search:
+        for (int i = 0; i <= last; i++) {
+            if (haystack[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue search;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private static byte[] ascii(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+
+    private static boolean containsEqual(List<byte[]> list, byte[] b) {
+        for (byte[] x : list) {
+            if (java.util.Arrays.equals(x, b)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -137,9 +183,9 @@ final class AdviceTransformer implements ClassFileTransformer {
      * @param loadedSupertypes the loaded classes named by {@link TypeFilter#implementing} filters
      */
     List<Target> selectLoaded(Class<?> type, List<Class<?>> loadedSupertypes) {
-        String className = internal(type.getName());
-        List<Target> found = live(byName.get(className), null);
-        if (!isNeverByPattern(className) && !type.isInterface()) {
+        String binaryName = type.getName();
+        List<Target> found = live(byBinaryName.get(binaryName), null);
+        if ((!byPattern.isEmpty() || !bySupertype.isEmpty()) && !startsWithAny(binaryName, NEVER_BY_PATTERN_BINARY) && !type.isInterface()) {
             for (Target t : byPattern) {
                 if (t.type().types().matchesName(type.getName())) {
                     found = live(Collections.singletonList(t), found);
@@ -191,8 +237,12 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
 
     private static boolean isNeverByPattern(String className) {
-        for (String p : NEVER_BY_PATTERN) {
-            if (className.startsWith(p)) {
+        return startsWithAny(className, NEVER_BY_PATTERN);
+    }
+
+    private static boolean startsWithAny(String name, String[] prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
                 return true;
             }
         }

@@ -73,9 +73,6 @@ final class BridgeWiring {
             if (supertypeNames.contains(c.getName())) {
                 supertypes.add(c);
             }
-            if (!c.isArray() && !c.isPrimitive()) {
-                transformer.noteLoaded(AdviceTransformer.internal(c.getName()));
-            }
         }
         for (Class<?> c : loaded) {
             if (c.isArray() || c.isPrimitive()) {

@@ -12,11 +12,14 @@ import dev.tether.agent.instrument.weaving.WeavingFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Collections;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,14 +70,37 @@ class AdviceTransformerTest {
     }
 
     @Test
-    void transform_supertypeFilter_readsHeadersOnlyOnceThePackageIsSeen() throws Exception {
+    void transform_supertypeFilter_selectsSubtypesThroughTheirSuperclasses() throws Exception {
         AdviceTransformer t = transformer(TypeFilter.implementing("java.sql.Statement"));
         byte[] statement = SupertypeIndexTest.classFile("org.h2.jdbc.JdbcPreparedStatement");
-        assertThat(t.matches(loader, "org/h2/jdbc/JdbcPreparedStatement", statement)).isEmpty();
-
-        t.noteLoaded("java/sql/Driver");
         assertThat(t.matches(loader, "org/h2/jdbc/JdbcPreparedStatement", statement)).hasSize(1);
         assertThat(t.matches(loader, "org/h2/jdbc/JdbcConnection", SupertypeIndexTest.classFile("org.h2.jdbc.JdbcConnection"))).isEmpty();
+    }
+
+    @Test
+    void transform_supertypeFilterAndClassNotNamingItsPackage_readsNoSupertype() throws Exception {
+        AdviceTransformer t = transformer(TypeFilter.implementing("java.sql.Statement"));
+        AtomicInteger reads = new AtomicInteger();
+        ClassLoader counting = new ClassLoader(loader) {
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                reads.incrementAndGet();
+                return super.getResourceAsStream(name);
+            }
+        };
+        assertThat(t.matches(counting, GREETER, classFile(GREETER))).isEmpty();
+        assertThat(reads).hasValue(0);
+        assertThat(t.matches(counting, "org/h2/jdbc/JdbcPreparedStatement", SupertypeIndexTest.classFile("org.h2.jdbc.JdbcPreparedStatement"))).hasSize(1);
+        assertThat(reads.get()).isPositive();
+    }
+
+    @Test
+    void namesAny_bytesOfAPackageName_foundAnywhereInTheFile() {
+        List<byte[]> sql = List.of("java/sql/".getBytes(StandardCharsets.US_ASCII));
+        assertThat(AdviceTransformer.namesAny("xxjava/sql/Statement".getBytes(StandardCharsets.US_ASCII), sql)).isTrue();
+        assertThat(AdviceTransformer.namesAny("java/sq".getBytes(StandardCharsets.US_ASCII), sql)).isFalse();
+        assertThat(AdviceTransformer.namesAny("jjava/sqljava/sql/".getBytes(StandardCharsets.US_ASCII), sql)).isTrue();
+        assertThat(AdviceTransformer.namesAny(null, sql)).isFalse();
     }
 
     @Test

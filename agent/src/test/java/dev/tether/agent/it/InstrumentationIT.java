@@ -180,6 +180,27 @@ class InstrumentationIT {
     }
 
     @OnEachJdk
+    void logging_adviceThatThrows_appGoesOnAndOnlyLoggingTurnsItselfOffAndIsCounted(Jdk jdk) throws Exception {
+        try (ChildJvm app = start(jdk, "instrument=logging,jdbc")) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            String out = run(app, "failing-advice");
+            assertThat(out).contains("logged with a hostile level");
+            run(app, "jdbc");
+            String metrics = a.scrape();
+            assertThat(samples(metrics, "tether_agent_instrumentation_errors_total")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "instrumentation=\"logging\",", "1.0"));
+            // Turned off at the first failure: the warning and the Logback error after it are not counted.
+            assertThat(samples(metrics, "log_events_total")).isEmpty();
+            // The other instrumentation goes on.
+            assertThat(samples(metrics, "jdbc_statements_seconds_count")).containsEntry("operation=\"insert\",outcome=\"success\",", "3.0");
+            app.send("exit");
+            assertThat(app.awaitExit()).isZero();
+            assertThat(app.stderr().lines()).singleElement().asString()
+                    .startsWith("tether-agent: ").contains("logging").contains("hostile level name");
+        }
+    }
+
+    @OnEachJdk
     void attach_classesAlreadyLoaded_areRetransformed(Jdk jdk) throws Exception {
         Path dir = tmp.resolve("agents");
         // JDK 21+ warns about agents loaded into a running JVM unless the JVM allows it up front.

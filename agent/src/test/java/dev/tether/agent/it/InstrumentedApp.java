@@ -55,6 +55,7 @@ public final class InstrumentedApp {
                 case "executor" -> fillPool();
                 case "release" -> drainPool();
                 case "logs" -> logs();
+                case "failing-advice" -> failingAdvice();
                 case "jetty" -> JavaxServletApp.run();
                 case "undertow" -> JakartaServletApp.run();
                 case "urlconnection" -> urlConnection();
@@ -231,6 +232,32 @@ public final class InstrumentedApp {
         log4j.error("one");
         log4j.error("two {}", 2);
         log4j.info("not logged: ERROR is Log4j's default level");
+    }
+
+    /**
+     * A JUL level whose {@code getName} throws: the logging advice reads it, so the advice fails. JUL
+     * itself never asks for the name here (no handler formats the record), so the app's call must succeed.
+     */
+    private static void failingAdvice() {
+        java.util.logging.LogManager.getLogManager().reset();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("app.failing");
+        jul.setUseParentHandlers(false);
+        jul.log(new HostileLevel(), "advice fails here");
+        System.out.println("logged with a hostile level");
+        jul.warning("not counted: logging is off by now");
+        org.slf4j.LoggerFactory.getLogger("app.logback").error("not counted either");
+    }
+
+    /** See {@link #failingAdvice}. */
+    static final class HostileLevel extends java.util.logging.Level {
+        HostileLevel() {
+            super("HOSTILE", 950);
+        }
+
+        @Override
+        public String getName() {
+            throw new IllegalStateException("hostile level name");
+        }
     }
 
     /** The servlet containers log through Logback (its default: everything, on stdout): only warnings, please. */
