@@ -16,10 +16,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -42,7 +38,8 @@ public final class MetricsServer implements Closeable {
     private final ServerSocket socket;
     private final RequestHandler handler;
     private final AgentLog log;
-    private final ThreadPoolExecutor workers;
+    /** No idle threads after a while: scrapes come every few seconds, and a thread is cheap to start. */
+    private final ConnectionWorkers workers = new ConnectionWorkers("tether-http-worker", MAX_WORKERS, WORKER_IDLE_SECONDS);
     private volatile boolean closed;
     private boolean acceptFailureLogged;
 
@@ -50,9 +47,6 @@ public final class MetricsServer implements Closeable {
         this.socket = socket;
         this.handler = handler;
         this.log = log;
-        // No idle threads: scrapes come every few seconds, and a thread is cheap to start.
-        this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, WORKER_IDLE_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<Runnable>(), new DaemonThreads("tether-http-worker"));
     }
 
     /**
@@ -105,7 +99,7 @@ public final class MetricsServer implements Closeable {
         } catch (IOException e) {
             // Closing anyway.
         }
-        workers.shutdownNow();
+        workers.close();
     }
 
     private void acceptLoop() {
@@ -125,14 +119,13 @@ public final class MetricsServer implements Closeable {
                 pause(ACCEPT_RETRY_MILLIS);
                 continue;
             }
-            try {
-                workers.execute(new Runnable() {
-                    @Override
-                    public void run() {
-                        serve(connection);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
+            boolean taken = workers.offer(new Runnable() {
+                @Override
+                public void run() {
+                    serve(connection);
+                }
+            });
+            if (!taken) {
                 // Every worker is busy with slow clients: turn this one away rather than queue it.
                 closeQuietly(connection);
             }

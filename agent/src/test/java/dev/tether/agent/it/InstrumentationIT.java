@@ -289,6 +289,20 @@ class InstrumentationIT {
         assertThat(shaded).allMatch(c -> c.startsWith("dev.tether.agent.shaded.net.bytebuddy.jar.asm."), "is Byte Buddy's ASM");
     }
 
+    @OnEachJdk
+    void agent_appThatMakesNoPool_neverLoadsThreadPoolExecutor(Jdk jdk) throws Exception {
+        // Loaded by the agent before the executors instrumentation is in, it would have to be retransformed.
+        Path classLog = tmp.resolve("class-load.log");
+        try (ChildJvm app = start(jdk, "instrument=all", "-Xlog:class+load=info:file=" + classLog)) {
+            Announcement a = Announcement.await(tmp.resolve("agents"), app);
+            for (int i = 0; i < 5; i++) {
+                assertNoErrors(a.scrape());
+            }
+            exit(app, jdk);
+        }
+        assertThat(java.nio.file.Files.readAllLines(classLog)).noneMatch(l -> l.contains(" java.util.concurrent.ThreadPoolExecutor "));
+    }
+
     private ChildJvm start(Jdk jdk, String agentArgs, String... jvmArgs) throws Exception {
         String args = "discovery.dir=" + tmp.resolve("agents") + (agentArgs == null ? "" : "," + agentArgs);
         ChildJvm.Builder builder = ChildJvm.builder(jdk, tmp).agent(args).mainClass(InstrumentedApp.class)
