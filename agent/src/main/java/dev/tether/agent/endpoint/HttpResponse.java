@@ -1,31 +1,43 @@
 package dev.tether.agent.endpoint;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** A whole response: the agent's bodies are small, so they are built before anything is sent. */
 public final class HttpResponse {
     private final int status;
     private final String contentType;
     private final byte[] body;
+    private final int length;
     private final String allow;
 
-    private HttpResponse(int status, String contentType, byte[] body, String allow) {
+    private HttpResponse(int status, String contentType, byte[] body, int length, String allow) {
         this.status = status;
         this.contentType = contentType;
         this.body = body;
+        this.length = length;
         this.allow = allow;
     }
 
     public static HttpResponse ok(String contentType, byte[] body) {
-        return new HttpResponse(200, contentType, body, null);
+        return ok(contentType, body, body.length);
+    }
+
+    /** The first {@code length} bytes of {@code body}, which is not copied: a scrape's buffer is used as it is. */
+    public static HttpResponse ok(String contentType, byte[] body, int length) {
+        return new HttpResponse(200, contentType, body, length, null);
     }
 
     public static HttpResponse error(int status, String message) {
-        return new HttpResponse(status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8), null);
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        return new HttpResponse(status, "text/plain; charset=utf-8", body, body.length, null);
     }
 
     public static HttpResponse methodNotAllowed(String allow) {
-        return new HttpResponse(405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8), allow);
+        byte[] body = "method not allowed\n".getBytes(StandardCharsets.UTF_8);
+        return new HttpResponse(405, "text/plain; charset=utf-8", body, body.length, allow);
     }
 
     public int status() {
@@ -36,8 +48,18 @@ public final class HttpResponse {
         return contentType;
     }
 
+    /** The body, copied out of a larger buffer if need be. */
     public byte[] body() {
-        return body;
+        return length == body.length ? body : Arrays.copyOf(body, length);
+    }
+
+    public int bodyLength() {
+        return length;
+    }
+
+    /** Writes the body without copying it. */
+    void writeBody(OutputStream out) throws IOException {
+        out.write(body, 0, length);
     }
 
     /** The {@code Allow} header of a 405, else null. */

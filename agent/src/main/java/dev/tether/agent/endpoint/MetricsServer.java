@@ -169,19 +169,20 @@ public final class MetricsServer implements Closeable {
     }
 
     private static void write(OutputStream out, HttpResponse response, boolean gzip, boolean headOnly) throws IOException {
-        byte[] body = response.body();
-        boolean compress = gzip && response.status() == 200 && body.length > 0;
+        boolean compress = gzip && response.status() == 200 && response.bodyLength() > 0;
+        byte[] zipped = null;
         if (compress) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(body.length / 4 + 64);
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(response.bodyLength() / 4 + 64);
             GZIPOutputStream zip = new GZIPOutputStream(buffer);
-            zip.write(body);
+            response.writeBody(zip);
             zip.close();
-            body = buffer.toByteArray();
+            zipped = buffer.toByteArray();
         }
+        int length = compress ? zipped.length : response.bodyLength();
         StringBuilder head = new StringBuilder(160);
         head.append("HTTP/1.1 ").append(response.status()).append(' ').append(HttpResponse.reason(response.status())).append("\r\n");
         head.append("Content-Type: ").append(response.contentType()).append("\r\n");
-        head.append("Content-Length: ").append(body.length).append("\r\n");
+        head.append("Content-Length: ").append(length).append("\r\n");
         if (compress) {
             head.append("Content-Encoding: gzip\r\n");
         }
@@ -192,7 +193,11 @@ public final class MetricsServer implements Closeable {
         head.append("Connection: close\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!headOnly) {
-            out.write(body);
+            if (compress) {
+                out.write(zipped);
+            } else {
+                response.writeBody(out);
+            }
         }
         out.flush();
     }
