@@ -1,5 +1,6 @@
 package dev.tether.agent.endpoint;
 
+import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,15 +48,52 @@ public final class MetricsEndpoint implements RequestHandler {
             // buffer does as well as a big one, and every byte a scrape allocates is the host's garbage.
             Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1024);
             Set<String> names = names(request.query());
-            // Without names, no filter: filtering copies every family even when it keeps them all.
+            // Without names, no filter: filtering copies every family even when it keeps them all. Families
+            // without samples (a histogram nothing has been observed in) are left out either way.
             TextFormat.writeFormat(contentType, writer,
-                    names.isEmpty() ? registry.metricFamilySamples() : registry.filteredMetricFamilySamples(names));
+                    names.isEmpty() ? new NonEmpty(registry.metricFamilySamples()) : registry.filteredMetricFamilySamples(names));
             writer.flush();
         } catch (IOException e) {
             return HttpResponse.error(500, "could not write metrics: " + e.getMessage());
         }
         lastBodySize = body.size();
         return HttpResponse.ok(contentType, body.buffer(), body.size());
+    }
+
+    /** The families that have samples. */
+    private static final class NonEmpty implements Enumeration<Collector.MetricFamilySamples> {
+        private final Enumeration<Collector.MetricFamilySamples> all;
+        private Collector.MetricFamilySamples next;
+
+        NonEmpty(Enumeration<Collector.MetricFamilySamples> all) {
+            this.all = all;
+            advance();
+        }
+
+        private void advance() {
+            next = null;
+            while (next == null && all.hasMoreElements()) {
+                Collector.MetricFamilySamples f = all.nextElement();
+                if (!f.samples.isEmpty()) {
+                    next = f;
+                }
+            }
+        }
+
+        @Override
+        public boolean hasMoreElements() {
+            return next != null;
+        }
+
+        @Override
+        public Collector.MetricFamilySamples nextElement() {
+            Collector.MetricFamilySamples f = next;
+            if (f == null) {
+                throw new java.util.NoSuchElementException();
+            }
+            advance();
+            return f;
+        }
     }
 
     /** A body whose bytes are handed over as they are, not copied. */
