@@ -88,6 +88,18 @@ public final class TetherBridge {
         }
     }
 
+    /**
+     * Takes what {@link #httpServerPaths} kept, for a request that goes on asynchronously and is recorded
+     * when it completes; null if nothing was kept (an async or error dispatch).
+     */
+    public static String[] takeHttpServerPaths() {
+        String[] paths = SERVER_PATHS.get();
+        String[] taken = paths[1] == null ? null : new String[] {paths[0], paths[1]};
+        paths[0] = null;
+        paths[1] = null;
+        return taken;
+    }
+
     public static void httpClient(long start, Object request, Object response, Throwable thrown) {
         try {
             sink.httpClient(System.nanoTime() - start, request, response, thrown);

@@ -70,6 +70,7 @@ class InstrumentationIT {
                     "servlet DELETE /api/items/1 204", "servlet GET /missing/x 404",
                     "filter caught java.lang.IllegalStateException: boom from the servlet", "servlet GET /boom 500",
                     "servlet GET /old/x 200 api /moved", "servlet GET /page 200 page[api", "servlet GET /async 200 api /async",
+                    "servlet GET /later 503 later",
                     "servlet GET /wrapped 200 wrapped", "servlet GET /shop/cart/1 200 ok /shop /cart/1",
                     "servlet GET /shop/admin/users 200 ok /shop /admin");
             String metrics = a.scrape();
@@ -83,12 +84,17 @@ class InstrumentationIT {
                     Map.entry("method=\"GET\",status=\"500\",route=\"/boom\",", "1.0"),
                     Map.entry("method=\"GET\",status=\"200\",route=\"/old\",", "1.0"),
                     Map.entry("method=\"GET\",status=\"200\",route=\"/page\",", "1.0"),
-                    // Recorded when its first service() returns, with the status set by then.
+                    // Dispatched at once (startAsync().dispatch()): recorded when its first service() returns.
                     Map.entry("method=\"GET\",status=\"200\",route=\"/async\",", "1.0"),
+                    // Completed later on another thread: recorded then, with its final status.
+                    Map.entry("method=\"GET\",status=\"503\",route=\"/later\",", "1.0"),
                     Map.entry("method=\"GET\",status=\"200\",route=\"/wrapped\",", "1.0"),
                     // Default mapping in a context: the context path; prefix mapping: context and servlet path.
                     Map.entry("method=\"GET\",status=\"200\",route=\"/shop\",", "1.0"),
                     Map.entry("method=\"GET\",status=\"200\",route=\"/shop/admin\",", "1.0")));
+            // Timed to its completion, 150 ms after service() returned.
+            assertThat(Double.parseDouble(samples(metrics, "http_server_requests_seconds_sum")
+                    .get("method=\"GET\",status=\"503\",route=\"/later\","))).isGreaterThanOrEqualTo(0.15);
             assertNoErrors(metrics);
             exit(app, jdk);
         }

@@ -7,6 +7,7 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -34,6 +35,7 @@ final class JakartaServletApp {
                         Servlets.servlet("forward", Forward.class).addMapping("/old/*"),
                         Servlets.servlet("include", Include.class).addMapping("/page"),
                         Servlets.servlet("async", Async.class).addMapping("/async").setAsyncSupported(true),
+                        Servlets.servlet("later", Later.class).addMapping("/later").setAsyncSupported(true),
                         Servlets.servlet("wrapped", Wrapped.class).addMapping("/wrapped"))
                 .addFilter(Servlets.filter("rethrow", Rethrow.class))
                 .addFilterUrlMapping("rethrow", "/boom", DispatcherType.REQUEST);
@@ -120,6 +122,26 @@ final class JakartaServletApp {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
             req.startAsync().dispatch("/api/async");
+        }
+    }
+
+    /** Answers from another thread, 150 ms later, with a 503: recorded when it completes. */
+    public static final class Later extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            AsyncContext async = req.startAsync();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(150);
+                    HttpServletResponse response = (HttpServletResponse) async.getResponse();
+                    response.setStatus(503);
+                    response.getWriter().print("later");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    async.complete();
+                }
+            }).start();
         }
     }
 

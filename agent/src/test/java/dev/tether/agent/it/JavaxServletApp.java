@@ -7,6 +7,7 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 
+import javax.servlet.AsyncContext;
 import javax.servlet.DispatcherType;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -39,6 +40,9 @@ final class JavaxServletApp {
         ServletHolder async = new ServletHolder(new Async());
         async.setAsyncSupported(true);
         root.addServlet(async, "/async");
+        ServletHolder later = new ServletHolder(new Later());
+        later.setAsyncSupported(true);
+        root.addServlet(later, "/later");
         root.addServlet(Wrapped.class, "/wrapped");
         ServletContextHandler shop = new ServletContextHandler();
         shop.setContextPath("/shop");
@@ -111,6 +115,26 @@ final class JavaxServletApp {
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
             req.startAsync().dispatch("/api/async");
+        }
+    }
+
+    /** Answers from another thread, 150 ms later, with a 503: recorded when it completes. */
+    public static final class Later extends HttpServlet {
+        @Override
+        protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+            AsyncContext async = req.startAsync();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(150);
+                    HttpServletResponse response = (HttpServletResponse) async.getResponse();
+                    response.setStatus(503);
+                    response.getWriter().print("later");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    async.complete();
+                }
+            }).start();
         }
     }
 

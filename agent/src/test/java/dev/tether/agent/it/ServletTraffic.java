@@ -32,6 +32,7 @@ final class ServletTraffic {
         send(client, base, "GET", "/old/x");
         send(client, base, "GET", "/page");
         send(client, base, "GET", "/async");
+        send(client, base, "GET", "/later");
         send(client, base, "GET", "/wrapped");
         send(client, base, "GET", "/shop/cart/1");
         send(client, base, "GET", "/shop/admin/users");

@@ -6,6 +6,8 @@ import dev.tether.agent.instrument.TypeFilter;
 import dev.tether.agent.instrument.TypeInstrumentation;
 import net.bytebuddy.asm.Advice;
 
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
 import javax.servlet.DispatcherType;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -41,8 +43,21 @@ public final class JavaxServletInstrumentation implements TypeInstrumentation {
      * otherwise (exact, extension and default mappings, whose servlet path is the whole path in the app) the
      * context path, or in the root context the servlet path's first segment.
      */
-    public static final class ServiceAdvice {
-        private ServiceAdvice() {
+    public static final class ServiceAdvice implements AsyncListener {
+        private final long start;
+        private final String method;
+        private final ServletResponse response;
+        private final String contextPath;
+        private final String rawPath;
+        private volatile Throwable error;
+
+        /** The listener of one asynchronous request: it records the request when it completes. */
+        private ServiceAdvice(long start, String method, ServletResponse response, String contextPath, String rawPath) {
+            this.start = start;
+            this.method = method;
+            this.response = response;
+            this.contextPath = contextPath;
+            this.rawPath = rawPath;
         }
 
         /**
@@ -73,14 +88,55 @@ public final class JavaxServletInstrumentation implements TypeInstrumentation {
             return start;
         }
 
+        /**
+         * Records the request, or, when it went asynchronous ({@code startAsync} and no exception), leaves
+         * an {@link AsyncListener} on it that records it when it completes, with its final status.
+         */
         @Advice.OnMethodExit(onThrowable = Throwable.class)
         public static void exit(@Advice.Enter long start, @Advice.Argument(0) ServletRequest request,
                 @Advice.Argument(1) ServletResponse response, @Advice.Thrown Throwable thrown) {
             try {
                 if (TetherBridge.exit(TetherBridge.HTTP_SERVER, start) && response instanceof HttpServletResponse) {
-                    TetherBridge.httpServerWithPaths(start, ((HttpServletRequest) request).getMethod(),
-                            ((HttpServletResponse) response).getStatus(), thrown);
+                    String method = ((HttpServletRequest) request).getMethod();
+                    if (thrown == null && request.isAsyncStarted()) {
+                        String[] paths = TetherBridge.takeHttpServerPaths();
+                        if (paths != null) {
+                            request.getAsyncContext().addListener(new ServiceAdvice(start, method, response, paths[0], paths[1]));
+                        }
+                    } else {
+                        TetherBridge.httpServerWithPaths(start, method, ((HttpServletResponse) response).getStatus(), thrown);
+                    }
                 }
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            try {
+                TetherBridge.httpServer(start, method, ((HttpServletResponse) response).getStatus(), contextPath, rawPath, error);
+            } catch (Throwable t) {
+                TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
+            }
+        }
+
+        /** Kept for {@link #onComplete}, which the container calls after the error is handled. */
+        @Override
+        public void onError(AsyncEvent event) {
+            error = event.getThrowable();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            // onComplete follows, with the status the timeout left.
+        }
+
+        /** {@code startAsync} again drops the listeners: this one stays. */
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            try {
+                event.getAsyncContext().addListener(this);
             } catch (Throwable t) {
                 TetherBridge.adviceFailed(t, TetherBridge.HTTP_SERVER);
             }
