@@ -3,6 +3,8 @@ package dev.tether.gateway.tls;
 import dev.tether.gateway.config.ConfigException;
 import dev.tether.gateway.config.ListenAddress;
 import dev.tether.gateway.config.SecurityConfig;
+import dev.tether.protocol.tls.Pem;
+import dev.tether.protocol.tls.PemException;
 import io.undertow.Undertow;
 import org.xnio.Options;
 import org.xnio.Sequence;
@@ -16,9 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
@@ -47,18 +47,10 @@ public final class TlsSetup {
             pw = s.tlsKeystorePassword() == null ? pw : s.tlsKeystorePassword().toCharArray();
             keys = keystore(s, pw);
         } else {
-            List<X509Certificate> chain = PemFiles.certificates(s.tlsCert(), "--tls-cert");
-            PrivateKey key = PemFiles.privateKey(s.tlsKey(), "--tls-key");
-            if (!PemFiles.matches(key, chain.get(0).getPublicKey())) {
-                throw new ConfigException("--tls-key " + s.tlsKey() + " does not belong to the first certificate of --tls-cert "
-                        + s.tlsCert() + " (the server's own certificate must come first)");
-            }
             try {
-                keys = KeyStore.getInstance("PKCS12");
-                keys.load(null, null);
-                keys.setKeyEntry("server", key, pw, chain.toArray(new Certificate[0]));
-            } catch (GeneralSecurityException | IOException e) {
-                throw new ConfigException("--tls-cert/--tls-key: cannot use them (" + e.getMessage() + ")");
+                keys = Pem.keyStore(s.tlsCert(), "--tls-cert", s.tlsKey(), "--tls-key", "server");
+            } catch (PemException e) {
+                throw new ConfigException(e.getMessage() + (e.notPkcs8() ? ", or use --tls-keystore" : ""));
             }
         }
         try {
@@ -69,7 +61,7 @@ public final class TlsSetup {
                 KeyStore trust = KeyStore.getInstance("PKCS12");
                 trust.load(null, null);
                 int i = 0;
-                for (X509Certificate ca : PemFiles.certificates(s.tlsClientCa(), "--tls-client-ca")) {
+                for (X509Certificate ca : Pem.certificates(s.tlsClientCa(), "--tls-client-ca")) {
                     trust.setCertificateEntry("ca-" + i++, ca);
                 }
                 tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -78,6 +70,8 @@ public final class TlsSetup {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return new TlsSetup(ctx, s.tlsClientCa() != null);
+        } catch (PemException e) {
+            throw new ConfigException(e.getMessage());
         } catch (UnrecoverableKeyException e) {
             throw new ConfigException("--tls-keystore " + s.tlsKeystore() + ": the key cannot be read with --tls-keystore-password");
         } catch (GeneralSecurityException | IOException e) {

@@ -28,7 +28,8 @@ public final class CommandLine {
     /** Options that take a value; the first three may repeat. */
     static final Set<String> LIST_OPTIONS = Set.of("gateway", "target", "discovery-dir");
     static final Set<String> VALUE_OPTIONS = Set.of("gateway", "target", "discovery-dir", "token-file", "host",
-            "interval", "ttl", "status-listen", "dead-target-retention", "scrape-timeout", "proxy", "ca-file");
+            "interval", "ttl", "status-listen", "dead-target-retention", "scrape-timeout", "proxy", "ca-file",
+            "client-cert", "client-key");
 
     public static final String USAGE = String.join("\n",
             "usage: java -jar tether-tray.jar [--headless] --gateway URL [--gateway URL2] [options]",
@@ -44,6 +45,8 @@ public final class CommandLine {
             "  --scrape-timeout 10s          timeout of one scrape (default: min(10s, interval))",
             "  --proxy auto|none|URL         proxy for pushes (default auto: HTTPS_PROXY/NO_PROXY, then system)",
             "  --ca-file FILE                extra trusted CA certificates (PEM) for https gateways",
+            "  --client-cert FILE            client certificate chain (PEM) for gateways that require mutual TLS",
+            "  --client-key FILE             its unencrypted PKCS#8 PEM key, RSA or EC (with --client-cert)",
             "  --config FILE                 settings file (default ~/.config/tether/tray.properties)",
             "  --version, --help");
 
@@ -242,6 +245,12 @@ public final class CommandLine {
                         break;
                     case "ca-file":
                         b.caFile(Path.of(v));
+                        break;
+                    case "client-cert":
+                        b.clientCert(Path.of(v));
+                        break;
+                    case "client-key":
+                        b.clientKey(Path.of(v));
                         break;
                     default:
                         throw new IllegalStateException(current);

@@ -42,6 +42,10 @@ public final class SettingsFile {
         if (s.caFile() != null) {
             lines.add("ca-file=" + s.caFile());
         }
+        if (s.clientCert() != null) {
+            lines.add("client-cert=" + s.clientCert());
+            lines.add("client-key=" + s.clientKey());
+        }
         if (s.statusListen() != null) {
             lines.add("status-listen=" + address(s.statusListen()));
         }

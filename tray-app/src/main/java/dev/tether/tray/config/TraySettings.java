@@ -35,6 +35,8 @@ public final class TraySettings {
     private final Duration scrapeTimeout;
     private final ProxySetting proxy;
     private final Path caFile;
+    private final Path clientCert;
+    private final Path clientKey;
 
     private TraySettings(Builder b) {
         this.gateways = List.copyOf(b.gateways);
@@ -50,6 +52,8 @@ public final class TraySettings {
                 : (b.interval.compareTo(MAX_SCRAPE_TIMEOUT) < 0 ? b.interval : MAX_SCRAPE_TIMEOUT);
         this.proxy = b.proxy;
         this.caFile = b.caFile;
+        this.clientCert = b.clientCert;
+        this.clientKey = b.clientKey;
     }
 
     /** {@code ~/.tether/agents}, where agents write their discovery files by default. */
@@ -76,6 +80,8 @@ public final class TraySettings {
         b.scrapeTimeout = scrapeTimeout;
         b.proxy = proxy;
         b.caFile = caFile;
+        b.clientCert = clientCert;
+        b.clientKey = clientKey;
         return b;
     }
 
@@ -131,6 +137,16 @@ public final class TraySettings {
         return caFile;
     }
 
+    /** The PEM certificate (chain, own certificate first) presented to gateways that ask for one, or null. */
+    public Path clientCert() {
+        return clientCert;
+    }
+
+    /** The unencrypted PKCS#8 PEM key of {@link #clientCert()}, or null. */
+    public Path clientKey() {
+        return clientKey;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof TraySettings)) {
@@ -141,7 +157,8 @@ public final class TraySettings {
                 && interval.equals(s.interval) && ttl.equals(s.ttl) && discoveryDirs.equals(s.discoveryDirs)
                 && targets.equals(s.targets) && Objects.equals(statusListen, s.statusListen)
                 && deadTargetRetention.equals(s.deadTargetRetention) && scrapeTimeout.equals(s.scrapeTimeout)
-                && proxy.equals(s.proxy) && Objects.equals(caFile, s.caFile);
+                && proxy.equals(s.proxy) && Objects.equals(caFile, s.caFile)
+                && Objects.equals(clientCert, s.clientCert) && Objects.equals(clientKey, s.clientKey);
     }
 
     @Override
@@ -154,6 +171,7 @@ public final class TraySettings {
         return "host=" + host + " gateways=" + gateways + " interval=" + Durations.format(interval)
                 + " ttl=" + Durations.format(ttl) + " discovery=" + discoveryDirs + " targets=" + targets
                 + " proxy=" + proxy + (caFile != null ? " ca-file=" + caFile : "")
+                + (clientCert != null ? " client-cert=" + clientCert + " client-key=" + clientKey : "")
                 + (tokenFile != null ? " token-file=" + tokenFile : "");
     }
 
@@ -171,6 +189,8 @@ public final class TraySettings {
         private Duration scrapeTimeout;
         private ProxySetting proxy = ProxySetting.auto();
         private Path caFile;
+        private Path clientCert;
+        private Path clientKey;
 
         private Builder() {
         }
@@ -286,6 +306,16 @@ public final class TraySettings {
             return this;
         }
 
+        public Builder clientCert(Path file) {
+            this.clientCert = file;
+            return this;
+        }
+
+        public Builder clientKey(Path file) {
+            this.clientKey = file;
+            return this;
+        }
+
         /** @throws IllegalArgumentException when the combination makes no sense */
         public TraySettings build() {
             if (interval.compareTo(Duration.ofMillis(100)) < 0) {
@@ -297,6 +327,11 @@ public final class TraySettings {
             }
             if (scrapeTimeout != null && scrapeTimeout.isZero()) {
                 throw new IllegalArgumentException("scrape timeout must be above 0");
+            }
+            if ((clientCert == null) != (clientKey == null)) {
+                throw new IllegalArgumentException(clientCert == null
+                        ? "--client-key " + clientKey + " is given without --client-cert; give both or neither"
+                        : "--client-cert " + clientCert + " is given without --client-key; give both or neither");
             }
             if (deadTargetRetention.isNegative()) {
                 throw new IllegalArgumentException("dead-target retention must not be negative");

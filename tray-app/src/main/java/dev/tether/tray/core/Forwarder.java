@@ -102,7 +102,7 @@ public final class Forwarder implements AutoCloseable {
     /**
      * Starts cycling: the first cycle runs at once. Idempotent.
      *
-     * @throws IOException when the settings' CA file cannot be used
+     * @throws IOException when the settings' CA file or client certificate cannot be used
      */
     public void start() throws IOException {
         synchronized (lock) {
@@ -200,9 +200,9 @@ public final class Forwarder implements AutoCloseable {
 
     /**
      * Takes new settings; they apply from the next cycle, which starts at once. Gateways that were
-     * removed, or all of them when the host, proxy or CA changed, get a goodbye.
+     * removed, or all of them when the host, proxy, CA or client certificate changed, get a goodbye.
      *
-     * @throws IOException when the new CA file cannot be used; the old settings stay
+     * @throws IOException when the new CA file or client certificate cannot be used; the old settings stay
      */
     public void apply(TraySettings newSettings) throws IOException {
         Objects.requireNonNull(newSettings);
@@ -328,7 +328,7 @@ public final class Forwarder implements AutoCloseable {
             if (!running) {
                 return;
             }
-            // A new HTTP client (proxy or CA changed) or a new host name means new pushers.
+            // A new HTTP client (proxy, CA or client certificate changed) or a new host name means new pushers.
             boolean rebuilt = pusherClient != null && pusherClient != http;
             oldHost = pusherHost;
             boolean hostChanged = oldHost != null && !oldHost.equals(s.host());
@@ -360,8 +360,9 @@ public final class Forwarder implements AutoCloseable {
 
     private void rebuildHttp(TraySettings s) throws IOException {
         if (http == null || httpFor == null || !Objects.equals(httpFor.proxy(), s.proxy())
-                || !Objects.equals(httpFor.caFile(), s.caFile())) {
-            http = GatewayConnector.create(s.proxy(), s.caFile(), env);
+                || !Objects.equals(httpFor.caFile(), s.caFile()) || !Objects.equals(httpFor.clientCert(), s.clientCert())
+                || !Objects.equals(httpFor.clientKey(), s.clientKey())) {
+            http = GatewayConnector.create(s.proxy(), s.caFile(), s.clientCert(), s.clientKey(), env, log);
         }
         httpFor = s;
     }

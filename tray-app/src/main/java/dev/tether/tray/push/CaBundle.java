@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,7 +21,8 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * An {@link SSLContext} that trusts the JDK's CAs and, in addition, the certificates of a PEM
- * bundle: a corporate CA, or the self-signed certificate of a private gateway.
+ * bundle: a corporate CA, or the self-signed certificate of a private gateway. It may also present a
+ * client certificate ({@link ClientCertificate}).
  */
 public final class CaBundle {
     private CaBundle() {
@@ -30,6 +32,24 @@ public final class CaBundle {
      * @throws IOException when the file cannot be read or holds no certificate
      */
     public static SSLContext sslContext(Path pemFile) throws IOException {
+        return sslContext(pemFile, null);
+    }
+
+    /**
+     * @param pemFile the extra CAs, or null for the JDK's alone
+     * @param keys the client certificate to present, or null for none
+     * @throws IOException when the file cannot be read or holds no certificate
+     */
+    public static SSLContext sslContext(Path pemFile, KeyManager[] keys) throws IOException {
+        if (pemFile == null) {
+            try {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(keys, null, null);
+                return ctx;
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot set up TLS: " + e, e);
+            }
+        }
         try {
             Collection<? extends Certificate> certs;
             try (InputStream in = Files.newInputStream(pemFile)) {
@@ -49,7 +69,7 @@ public final class CaBundle {
             X509TrustManager extra = trustManager(ks);
             X509TrustManager system = trustManager(null);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new EitherTrustManager(system, extra)}, null);
+            ctx.init(keys, new TrustManager[] {new EitherTrustManager(system, extra)}, null);
             return ctx;
         } catch (CertificateException e) {
             throw new IOException("not a PEM certificate bundle: " + pemFile + " (" + e.getMessage() + ")", e);

@@ -7,12 +7,17 @@ import dev.tether.protocol.text.ExpositionFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLException;
 
 /**
  * The three requests of the native push API against one gateway: PUT a snapshot, POST a pause,
@@ -79,7 +84,7 @@ public final class GatewayClient {
     }
 
     /** Sends the body (if any) and reads the answer; {@code null} body means none (DELETE). */
-    private static GatewayReply exchange(HttpURLConnection c, byte[] body) throws IOException {
+    private GatewayReply exchange(HttpURLConnection c, byte[] body) throws IOException {
         long start = System.nanoTime();
         try {
             if (body != null) {
@@ -96,8 +101,33 @@ public final class GatewayClient {
             return new GatewayReply(status, firstLine(in), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             c.disconnect();
-            throw e;
+            throw tlsReason(c, e);
         }
+    }
+
+    /**
+     * The TLS refusal behind a failed exchange, else {@code e}. With TLS 1.3 a gateway that refuses
+     * the client certificate (none, or one its CA did not sign) says so in an alert after the
+     * handshake; the JDK then fails writing the request ("Error writing to server") and the alert is
+     * never read. A bare handshake on a new connection reads it ({@link GatewayConnector#tlsRefusal}),
+     * so that the status says "TLS" rather than "unreachable". Not for timeouts or refused connections: those are what they say.
+     */
+    private IOException tlsReason(HttpURLConnection failed, IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return (SSLException) t;
+            }
+        }
+        if (!(failed instanceof HttpsURLConnection) || e instanceof SocketTimeoutException || e instanceof ConnectException
+                || e instanceof UnknownHostException) {
+            return e;
+        }
+        SSLException refusal = connector.tlsRefusal(base, failed.getConnectTimeout());
+        if (refusal != null) {
+            refusal.addSuppressed(e);
+            return refusal;
+        }
+        return e;
     }
 
     /** Reads at most a few KiB: an answer is one line, and a misbehaving server must not fill the heap. */

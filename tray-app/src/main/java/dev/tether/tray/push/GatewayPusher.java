@@ -5,13 +5,14 @@ import dev.tether.tray.status.GatewayStatus;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
 
 /**
  * Pushes to one gateway on its own daemon thread, so that a slow or dead gateway never delays
@@ -135,6 +136,9 @@ public final class GatewayPusher implements AutoCloseable {
             failure = "timed out after " + timeout.toMillis() + " ms";
         } catch (ConnectException e) {
             failure = "unreachable (connection refused)";
+        } catch (SSLException e) {
+            failure = "TLS handshake failed (" + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "")
+                    + ")";
         } catch (IOException e) {
             failure = "unreachable (" + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")";
         } catch (RuntimeException e) {

@@ -51,19 +51,27 @@ public final class TokenFile {
 
     /** Group or other permissions on a secret are worth one warning (POSIX file systems only). */
     void checkPermissions(Path file) {
+        String open = openPermissions(file);
+        if (open != null && !file.equals(warnedPerms)) {
+            log.warn("token file " + file + " is readable by other users (" + open + "); run: chmod 600 " + file);
+            warnedPerms = file;
+        } else if (open == null) {
+            warnedPerms = null;
+        }
+    }
+
+    /**
+     * The file's permissions as {@code rw-r--r--} when group or others may read or write it, else null
+     * (also on a file system without POSIX permissions, Windows, or when there is no such file).
+     */
+    static String openPermissions(Path file) {
         try {
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
             boolean open = perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)
                     || perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
-            if (open && !file.equals(warnedPerms)) {
-                log.warn("token file " + file + " is readable by other users (" + PosixFilePermissions.toString(perms)
-                        + "); run: chmod 600 " + file);
-                warnedPerms = file;
-            } else if (!open) {
-                warnedPerms = null;
-            }
+            return open ? PosixFilePermissions.toString(perms) : null;
         } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system (Windows) or no such file: nothing to check here.
+            return null;
         }
     }
 }

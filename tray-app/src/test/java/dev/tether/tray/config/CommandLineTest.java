@@ -46,6 +46,25 @@ class CommandLineTest {
     }
 
     @Test
+    void parse_clientCertAndKey_flagOrFileBothKept() throws Exception {
+        TraySettings s = parse("--gateway", "https://g:1", "--client-cert", "/c.pem", "--client-key=/k.pem").settings();
+        Path file = Files.writeString(dir.resolve("tray.properties"), "gateway=https://g:1\nclient-cert=/c.pem\nclient-key=/k.pem\n");
+
+        assertThat(s.clientCert()).isEqualTo(Path.of("/c.pem"));
+        assertThat(s.clientKey()).isEqualTo(Path.of("/k.pem"));
+        assertThat(CommandLine.parse(new String[0], file).settings()).isEqualTo(s);
+        assertThat(CommandLine.USAGE).contains("--client-cert FILE").contains("--client-key FILE");
+    }
+
+    @Test
+    void parse_clientKeyWithoutCert_oneLineUsageError() {
+        assertThatThrownBy(() -> parse("--gateway", "https://g:1", "--client-key", "/k.pem")).isInstanceOf(UsageException.class)
+                .hasMessage("--client-key /k.pem is given without --client-cert; give both or neither");
+        assertThatThrownBy(() -> parse("--gateway", "https://g:1", "--client-cert", "/c.pem")).isInstanceOf(UsageException.class)
+                .hasMessage("--client-cert /c.pem is given without --client-key; give both or neither");
+    }
+
+    @Test
     void parse_noTtl_ttlIsThreeIntervals() throws Exception {
         TraySettings s = parse("--gateway", "http://g:1", "--interval", "2s").settings();
         assertThat(s.ttl()).isEqualTo(Duration.ofSeconds(6));

@@ -24,6 +24,7 @@ class SettingsFileTest {
                 .target(StaticTarget.parse("http://127.0.0.1:8080/m")).deadTargetRetention(Duration.ofMinutes(30))
                 .scrapeTimeout(Duration.ofSeconds(3)).proxy(ProxySetting.explicit(URI.create("http://proxy:3128")))
                 .tokenFile(dir.resolve("token")).caFile(dir.resolve("ca.pem"))
+                .clientCert(dir.resolve("client.pem")).clientKey(dir.resolve("client-key.pem"))
                 .statusListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).build();
         Path file = dir.resolve("conf").resolve("tray.properties");
 

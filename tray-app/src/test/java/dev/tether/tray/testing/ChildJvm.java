@@ -59,11 +59,13 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start(), name);
     }
 
-    /** The real gateway on a free loopback port; returns once it listens. */
-    public static ChildJvm gateway(Path dataDir) throws IOException, InterruptedException {
-        ChildJvm g = start("gateway", List.of("-Xmx128m", "-jar", built("gateway-lite/target/tether-gateway.jar").toString(),
+    /** The real gateway on a free loopback port, with {@code extraArgs} (TLS flags); returns once it listens. */
+    public static ChildJvm gateway(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("-Xmx128m", "-jar", built("gateway-lite/target/tether-gateway.jar").toString(),
                 "--listen", "127.0.0.1:0", "--data-dir", dataDir.toString(), "--min-ttl", "1s"));
-        g.await(Pattern.compile("listening on (http://[0-9.:]+)"), Duration.ofSeconds(30));
+        cmd.addAll(List.of(extraArgs));
+        ChildJvm g = start("gateway", cmd);
+        g.await(Pattern.compile("listening on (https?://[0-9.:]+)"), Duration.ofSeconds(30));
         return g;
     }
 

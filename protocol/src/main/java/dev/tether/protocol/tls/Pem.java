@@ -1,6 +1,4 @@
-package dev.tether.gateway.tls;
-
-import dev.tether.gateway.config.ConfigException;
+package dev.tether.protocol.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -25,16 +25,17 @@ import java.util.regex.Pattern;
  * PEM with the JDK alone. Certificates: one or more {@code BEGIN CERTIFICATE} blocks. Private keys:
  * unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), RSA or EC. PKCS#1 ({@code BEGIN RSA PRIVATE KEY}),
  * SEC1 ({@code BEGIN EC PRIVATE KEY}) and encrypted keys are refused with the {@code openssl} line
- * that converts them.
+ * that converts them. Every error is a {@link PemException} whose message starts with the flag and
+ * the file, so that a caller can print it as is.
  */
-public final class PemFiles {
+public final class Pem {
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
-    private PemFiles() {
+    private Pem() {
     }
 
-    /** The certificates of a PEM file, in file order. */
-    public static List<X509Certificate> certificates(Path file, String flag) throws ConfigException {
+    /** The certificates of a PEM file, in file order; never empty. */
+    public static List<X509Certificate> certificates(Path file, String flag) throws PemException {
         String text = read(file, flag);
         List<X509Certificate> out = new ArrayList<>();
         try {
@@ -46,16 +47,16 @@ public final class PemFiles {
                 }
             }
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(flag + " " + file + ": not a valid certificate (" + e.getMessage() + ")");
+            throw error(flag, file, "not a valid certificate (" + e.getMessage() + ")");
         }
         if (out.isEmpty()) {
-            throw new ConfigException(flag + " " + file + ": no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)");
+            throw error(flag, file, "no PEM certificate in it (expected -----BEGIN CERTIFICATE-----)");
         }
         return out;
     }
 
     /** The private key of a PEM file (PKCS#8, RSA or EC). */
-    public static PrivateKey privateKey(Path file, String flag) throws ConfigException {
+    public static PrivateKey privateKey(Path file, String flag) throws PemException {
         String text = read(file, flag);
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
@@ -70,21 +71,45 @@ public final class PemFiles {
                             // try the next algorithm
                         }
                     }
-                    throw new ConfigException(flag + " " + file + ": the PKCS#8 key is neither RSA nor EC");
+                    throw error(flag, file, "the PKCS#8 key is neither RSA nor EC");
                 }
-                case "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new ConfigException(flag + " " + file
+                case "RSA PRIVATE KEY", "EC PRIVATE KEY", "ENCRYPTED PRIVATE KEY" -> throw new PemException(flag + " " + file
                         + ": a " + type + " is not accepted; convert it to unencrypted PKCS#8 with"
-                        + " 'openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem', or use --tls-keystore");
+                        + " 'openssl pkcs8 -topk8 -nocrypt -in KEY -out key.pem'", true);
                 default -> {
                     // certificates may share the file; skip them
                 }
             }
         }
-        throw new ConfigException(flag + " " + file + ": no PEM private key in it (expected -----BEGIN PRIVATE KEY-----)");
+        throw error(flag, file, "no PEM private key in it (expected -----BEGIN PRIVATE KEY-----)");
+    }
+
+    /**
+     * A PKCS12 key store (empty password) holding the key and its chain under {@code alias}, for a
+     * {@code KeyManagerFactory}; the key must belong to the chain's first certificate.
+     *
+     * @throws PemException naming both flags when the key does not belong to the certificate
+     */
+    public static KeyStore keyStore(Path certFile, String certFlag, Path keyFile, String keyFlag, String alias)
+            throws PemException {
+        List<X509Certificate> chain = certificates(certFile, certFlag);
+        PrivateKey key = privateKey(keyFile, keyFlag);
+        if (!matches(key, chain.get(0).getPublicKey())) {
+            throw new PemException(keyFlag + " " + keyFile + " does not belong to the first certificate of " + certFlag
+                    + " " + certFile + " (the certificate of that key must come first)", false);
+        }
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(alias, key, new char[0], chain.toArray(new Certificate[0]));
+            return ks;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new PemException(certFlag + "/" + keyFlag + ": cannot use them (" + e.getMessage() + ")", false);
+        }
     }
 
     /** Whether the private key belongs to the certificate's public key (a signature round trip). */
-    static boolean matches(PrivateKey key, PublicKey pub) {
+    public static boolean matches(PrivateKey key, PublicKey pub) {
         try {
             String alg = key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             byte[] data = "tether".getBytes(StandardCharsets.US_ASCII);
@@ -101,19 +126,23 @@ public final class PemFiles {
         }
     }
 
-    private static String read(Path file, String flag) throws ConfigException {
+    private static String read(Path file, String flag) throws PemException {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new ConfigException(flag + " " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw error(flag, file, "cannot read it (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static byte[] decode(String base64, Path file, String flag) throws ConfigException {
+    private static byte[] decode(String base64, Path file, String flag) throws PemException {
         try {
             return Base64.getMimeDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(flag + " " + file + ": a PEM block is not valid base64");
+            throw error(flag, file, "a PEM block is not valid base64");
         }
+    }
+
+    private static PemException error(String flag, Path file, String what) {
+        return new PemException(flag + " " + file + ": " + what, false);
     }
 }
