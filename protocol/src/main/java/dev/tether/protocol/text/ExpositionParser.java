@@ -86,15 +86,10 @@ public final class ExpositionParser {
             this.limit = bytes.length;
             this.endOfInput = true;
             // About one distinct token per 64 bytes in agent bodies: size the table so it rarely grows.
-            int capacity = Integer.highestOneBit(Math.max(256, Math.min(1 << 12, bytes.length / 32)));
-            internKeys = new byte[capacity][];
-            internValues = new String[capacity];
-            internHashes = new int[capacity];
+            interned = InternTable.take(Integer.highestOneBit(Math.max(256, Math.min(1 << 12, bytes.length / 32))));
         } else {
             this.buf = new byte[INITIAL_BUFFER];
-            internKeys = new byte[256][];
-            internValues = new String[256];
-            internHashes = new int[256];
+            interned = InternTable.take(256);
         }
     }
 
@@ -107,7 +102,7 @@ public final class ExpositionParser {
     public static List<MetricFamily> parse(byte[] utf8, ExpositionFormat format) throws ParseException {
         List<MetricFamily> out = new ArrayList<>();
         try {
-            new ExpositionParser(format, null, utf8, out::add).run();
+            new ExpositionParser(format, null, utf8, out::add).runAndRelease();
         } catch (IOException e) {
             throw new AssertionError("no I/O on a byte array", e);
         }
@@ -122,7 +117,15 @@ public final class ExpositionParser {
      */
     public static void parse(InputStream in, ExpositionFormat format, Consumer<MetricFamily> sink)
             throws ParseException, IOException {
-        new ExpositionParser(format, in, null, sink).run();
+        new ExpositionParser(format, in, null, sink).runAndRelease();
+    }
+
+    private void runAndRelease() throws ParseException, IOException {
+        try {
+            run();
+        } finally {
+            interned.release();
+        }
     }
 
     private void run() throws ParseException, IOException {
@@ -918,27 +921,24 @@ public final class ExpositionParser {
         return h;
     }
 
-    // An open-addressing table of the ASCII strings this parse has made (sample names, label names and
-    // values), so that a name or value repeated on many lines is one String, made once. Bounded, so a
-    // body of unique values costs no more than plain decoding.
-    private static final int MAX_INTERNED = 1 << 13;
-    private byte[][] internKeys;
-    private String[] internValues;
-    private int[] internHashes;
-    private int internCount;
+    // The ASCII strings made so far on this thread (sample names, label names and values), so that a
+    // name or value repeated on many lines, or in many pushes, is one String, made once (InternTable).
+    private final InternTable interned;
 
-    /** The string of ASCII bytes {@code [from, to)} whose hash is {@code h}, made once per parse. */
+    /** The string of ASCII bytes {@code [from, to)} whose hash is {@code h}, made once per thread while the table keeps it. */
     private String intern(int from, int to, int h) {
-        int mask = internKeys.length - 1;
+        InternTable t = interned;
+        byte[][] keys = t.keys;
+        int mask = keys.length - 1;
         int i = (h ^ (h >>> 16)) & mask;
         int len = to - from;
         while (true) {
-            byte[] k = internKeys[i];
+            byte[] k = keys[i];
             if (k == null) {
                 break;
             }
-            if (internHashes[i] == h && k.length == len && sameBytes(k, from)) {
-                lastString = internValues[i];
+            if (t.hashes[i] == h && k.length == len && sameBytes(k, from)) {
+                lastString = t.values[i];
                 lastKey = k;
                 lastInterned = true;
                 return lastString;
@@ -949,40 +949,13 @@ public final class ExpositionParser {
         lastString = s;
         lastKey = null;
         lastInterned = false;
-        if (internCount >= MAX_INTERNED || len > 256) {
+        if (!t.hasRoomFor(len)) {
             return s;
         }
         lastInterned = true;
-        internKeys[i] = Arrays.copyOfRange(buf, from, to);
-        lastKey = internKeys[i];
-        internValues[i] = s;
-        internHashes[i] = h;
-        if (++internCount * 2 > internKeys.length) {
-            growInternTable();
-        }
+        lastKey = Arrays.copyOfRange(buf, from, to);
+        t.add(i, lastKey, s, h);
         return s;
-    }
-
-    private void growInternTable() {
-        byte[][] keys = internKeys;
-        String[] values = internValues;
-        int[] hashes = internHashes;
-        int n = keys.length * 2;
-        internKeys = new byte[n][];
-        internValues = new String[n];
-        internHashes = new int[n];
-        for (int j = 0; j < keys.length; j++) {
-            if (keys[j] != null) {
-                int h = hashes[j];
-                int i = (h ^ (h >>> 16)) & (n - 1);
-                while (internKeys[i] != null) {
-                    i = (i + 1) & (n - 1);
-                }
-                internKeys[i] = keys[j];
-                internValues[i] = values[j];
-                internHashes[i] = h;
-            }
-        }
     }
 
     private int expectSeparator(int p, String where) throws ParseException {
