@@ -4,6 +4,7 @@ import dev.tether.agent.bootstrap.TetherBridge;
 import dev.tether.agent.instrument.AdviceWeaver.Target;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,7 +64,7 @@ final class AdviceTransformer implements ClassFileTransformer {
                     for (String n : f.names()) {
                         String name = internal(n);
                         supertypeNames.add(name);
-                        byte[] pkg = ascii(name.substring(0, name.lastIndexOf('/') + 1));
+                        byte[] pkg = name.substring(0, name.lastIndexOf('/') + 1).getBytes(StandardCharsets.US_ASCII);
                         if (!containsEqual(supertypePackages, pkg)) {
                             supertypePackages.add(pkg);
                         }
@@ -158,14 +159,6 @@ final class AdviceTransformer implements ClassFileTransformer {
             return i;
         }
         return -1;
-    }
-
-    private static byte[] ascii(String s) {
-        byte[] b = new byte[s.length()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) s.charAt(i);
-        }
-        return b;
     }
 
     private static boolean containsEqual(List<byte[]> list, byte[] b) {

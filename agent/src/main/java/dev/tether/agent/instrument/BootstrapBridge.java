@@ -1,8 +1,8 @@
 package dev.tether.agent.instrument;
 
+import dev.tether.agent.instrument.weaving.ClassFiles;
 import dev.tether.agent.instrument.weaving.UnsafeDefiner;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -70,7 +70,7 @@ final class BootstrapBridge {
                 for (File f : files) {
                     if (f.getName().endsWith(".class")) {
                         try (InputStream in = new FileInputStream(f)) {
-                            classes.put(binaryName(PACKAGE_PATH + f.getName()), readAll(in));
+                            classes.put(binaryName(PACKAGE_PATH + f.getName()), ClassFiles.readAll(in));
                         }
                     }
                 }
@@ -82,7 +82,7 @@ final class BootstrapBridge {
                     JarEntry entry = entries.nextElement();
                     if (entry.getName().startsWith(PACKAGE_PATH) && entry.getName().endsWith(".class")) {
                         try (InputStream in = jar.getInputStream(entry)) {
-                            classes.put(binaryName(entry.getName()), readAll(in));
+                            classes.put(binaryName(entry.getName()), ClassFiles.readAll(in));
                         }
                     }
                 }
@@ -110,13 +110,4 @@ final class BootstrapBridge {
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
 }

@@ -1,10 +1,9 @@
 package dev.tether.agent.instrument;
 
+import dev.tether.agent.instrument.weaving.ClassFiles;
 import net.bytebuddy.jar.asm.ClassReader;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,18 +108,8 @@ final class SupertypeIndex {
     }
 
     private static byte[] read(ClassLoader loader, String internalName) {
-        String path = internalName + ".class";
-        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(path) : loader.getResourceAsStream(path)) {
-            if (in == null) {
-                return null;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
+        try {
+            return ClassFiles.read(loader, internalName);
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,8 @@ import java.util.List;
  */
 final class ProcessExports extends Collector {
     private static final File STATUS = new File("/proc/self/status");
-    private static final byte[] VM_SIZE = ascii("VmSize:");
-    private static final byte[] VM_RSS = ascii("VmRSS:");
+    private static final byte[] VM_SIZE = "VmSize:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VM_RSS = "VmRSS:".getBytes(StandardCharsets.US_ASCII);
 
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final double startTimeSeconds = ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
@@ -116,13 +117,5 @@ final class ProcessExports extends Collector {
             }
         }
         return true;
-    }
-
-    private static byte[] ascii(String s) {
-        byte[] b = new byte[s.length()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) s.charAt(i);
-        }
-        return b;
     }
 }

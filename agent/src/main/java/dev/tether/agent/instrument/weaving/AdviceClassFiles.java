@@ -1,8 +1,6 @@
 package dev.tether.agent.instrument.weaving;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -23,21 +21,9 @@ public final class AdviceClassFiles {
     byte[] get(String binaryName) throws IOException {
         byte[] bytes = files.get(binaryName);
         if (bytes == null) {
-            String path = binaryName.replace('.', '/') + ".class";
-            InputStream in = source == null ? ClassLoader.getSystemResourceAsStream(path) : source.getResourceAsStream(path);
-            if (in == null) {
+            bytes = ClassFiles.read(source, binaryName.replace('.', '/'));
+            if (bytes == null) {
                 throw new IOException("no class file for advice " + binaryName);
-            }
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                byte[] buffer = new byte[4096];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                }
-                bytes = out.toByteArray();
-            } finally {
-                in.close();
             }
             files.putIfAbsent(binaryName, bytes);
         }
